@@ -1,0 +1,58 @@
+package org.incidentatlas.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.stage.Stage;
+import org.incidentatlas.io.EventFileReader;
+import org.incidentatlas.viewmodel.ExplorerState;
+
+/**
+ * The JavaFX application: builds {@link ExplorerState} and the {@link MainWindow} once, opens the file from the
+ * command line, and in screenshot mode renders and exits.
+ */
+public final class IncidentAtlasApp extends Application {
+    private ExecutorService loader;
+
+    @Override
+    public void start(Stage stage) {
+        CommandLine cl = CommandLine.parse(getParameters().getRaw().toArray(String[]::new));
+        loader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "file-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        ExplorerState state = new ExplorerState(new EventFileReader(), loader, Platform::runLater);
+        MainWindow window = new MainWindow(state);
+        stage.setScene(window.createScene());
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Path f = state.fileProperty().get();
+            String t = state.getCatalog().title();
+            return "Incident Atlas" + (f == null ? "" : " — " + f.getFileName()) + (t.isEmpty() ? "" : " — " + t);
+        }, state.fileProperty(), state.catalogProperty()));
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+
+        Path file = cl.fileOrDefault();
+        if (cl.file() != null || Files.exists(file)) {
+            state.open(file);
+        }
+        if (cl.mode() == CommandLine.Mode.SCREENSHOT) {
+            stage.show();
+            new Screenshot(window, state, cl.screenshot()).takeWhenReady();
+        } else {
+            stage.show();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (loader != null) {
+            loader.shutdownNow();
+        }
+    }
+}

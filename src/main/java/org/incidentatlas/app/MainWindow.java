@@ -1,0 +1,226 @@
+package org.incidentatlas.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.incidentatlas.details.DetailsPane;
+import org.incidentatlas.io.Problem;
+import org.incidentatlas.map.AtlasMap;
+import org.incidentatlas.timeline.TimelinePanel;
+import org.incidentatlas.viewmodel.ExplorerState;
+
+/**
+ * The main window's content: menus, map above the timeline, details on the right, status bar below. Wires the
+ * views to one {@link ExplorerState}; the views never talk to each other. FX thread only.
+ */
+public final class MainWindow extends BorderPane {
+    public static final double WIDTH = 1400;
+    public static final double HEIGHT = 900;
+
+    private final ExplorerState state;
+    private final AtlasMap map;
+    private final TimelinePanel timelinePanel;
+    private final DetailsPane details;
+
+    public MainWindow(ExplorerState state) {
+        this.state = state;
+        getStyleClass().add("main-window");
+        map = new AtlasMap(state);
+        map.setId("map");
+        timelinePanel = new TimelinePanel(state);
+        timelinePanel.setId("timelinePanel");
+        details = new DetailsPane(state);
+
+        SplitPane left = new SplitPane(map, timelinePanel);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(timelinePanel, false);
+        SplitPane main = new SplitPane(left, details);
+        main.setDividerPositions(0.74);
+        SplitPane.setResizableWithParent(details, false);
+        details.setMinWidth(260);
+
+        setTop(menus());
+        setCenter(main);
+        setBottom(statusBar());
+
+        // ←/→ step through incidents in time order wherever focus is, except in text fields.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean inText = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
+            if (inText || e.isAltDown() || e.isControlDown() || e.isShortcutDown()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.RIGHT) {
+                state.selectNext();
+                e.consume();
+            } else if (e.getCode() == KeyCode.LEFT) {
+                state.selectPrevious();
+                e.consume();
+            }
+        });
+    }
+
+    public AtlasMap map() {
+        return map;
+    }
+
+    public TimelinePanel timelinePanel() {
+        return timelinePanel;
+    }
+
+    public DetailsPane details() {
+        return details;
+    }
+
+    /** A scene for this window with the application style sheet. */
+    public Scene createScene() {
+        Scene scene = new Scene(this, WIDTH, HEIGHT);
+        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        return scene;
+    }
+
+    private MenuBar menus() {
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseFile());
+        MenuItem reload = new MenuItem("Reload");
+        reload.setAccelerator(KeyCombination.keyCombination("F5"));
+        reload.setOnAction(e -> {
+            Path f = state.fileProperty().get();
+            if (f != null) {
+                state.open(f);
+            }
+        });
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> {
+            Window w = getScene() == null ? null : getScene().getWindow();
+            if (w != null) {
+                w.hide();
+            }
+        });
+        Menu file = new Menu("File", null, open, reload, quit);
+
+        MenuItem fitMap = new MenuItem("Fit map to incidents");
+        fitMap.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        fitMap.setOnAction(e -> map.fitToIncidents());
+        MenuItem allTime = new MenuItem("Show all time");
+        allTime.setAccelerator(KeyCombination.keyCombination("Shortcut+A"));
+        allTime.setOnAction(e -> {
+            state.resetWindow();
+            timelinePanel.timeline().fitAll();
+        });
+        MenuItem problems = new MenuItem("Problems…");
+        problems.setOnAction(e -> showProblems());
+        Menu view = new Menu("View", null, fitMap, allTime, problems);
+
+        MenuItem keys = new MenuItem("Keyboard and mouse");
+        keys.setOnAction(e -> info("Keyboard and mouse", String.join("\n",
+                "← / →   previous / next incident in time",
+                "Home / End (timeline focused)   first / last incident",
+                "+ / −  (timeline focused)   zoom the timeline",
+                "Ctrl+O   open a file · F5 reload · Ctrl+F fit map · Ctrl+A show all time",
+                "",
+                "Map: drag to pan, scroll to zoom, click a marker to select it.",
+                "Timeline: drag the ruler to choose a time window, drag its blue edges to resize it,",
+                "double-click the ruler to show all time, drag elsewhere to pan, scroll to zoom.")));
+        Menu help = new Menu("Help", null, keys);
+        return new MenuBar(file, view, help);
+    }
+
+    private Region statusBar() {
+        Label status = new Label();
+        status.setId("statusLabel");
+        status.textProperty().bind(state.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(14, 14);
+        busy.visibleProperty().bind(state.loadingProperty());
+        busy.managedProperty().bind(state.loadingProperty());
+        Button problems = new Button();
+        problems.setId("problemsButton");
+        problems.getStyleClass().add("problems-button");
+        problems.setOnAction(e -> showProblems());
+        Runnable refresh = () -> {
+            int n = state.problemsProperty().get().size();
+            problems.setText(n == 1 ? "1 problem" : n + " problems");
+            problems.setVisible(n > 0);
+            problems.setManaged(n > 0);
+        };
+        state.problemsProperty().addListener(o -> refresh.run());
+        refresh.run();
+        Label offline = new Label("offline");
+        offline.getStyleClass().add("offline-badge");
+        offline.setTooltip(new javafx.scene.control.Tooltip("Nothing is fetched from the network."));
+        HBox bar = new HBox(8, busy, status, problems, offline);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open events file");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Events (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path current = state.fileProperty().get();
+        if (current != null && current.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+        }
+        java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            state.open(f.toPath());
+        }
+    }
+
+    private void showProblems() {
+        List<Problem> problems = state.problemsProperty().get();
+        Path f = state.fileProperty().get();
+        String name = f == null ? "" : f.getFileName() + ":";
+        String text = problems.isEmpty() ? "No problems." : problems.stream().map(p -> name + p)
+                .collect(Collectors.joining("\n"));
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefSize(760, 300);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle("Problems");
+        a.setHeaderText(problems.size() + " problem(s) in the last file read");
+        a.getDialogPane().setContent(area);
+        a.initOwner(getScene().getWindow());
+        a.show();
+    }
+
+    private void info(String title, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.initOwner(getScene().getWindow());
+        a.show();
+    }
+}

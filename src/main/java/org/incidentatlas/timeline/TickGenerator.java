@@ -1,0 +1,115 @@
+package org.incidentatlas.timeline;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Picks the tick level for a scale (decade down to minute) and lists the ticks in view with their labels,
+ * spaced so that labels never overlap. Pure; thread-safe.
+ */
+public final class TickGenerator {
+    /** A tick: where it falls and what it says. */
+    public record Tick(long millis, String label) {
+    }
+
+    /** Tick levels from coarse to fine, with their nominal length. */
+    public enum Level {
+        DECADE(3_652.5), YEAR(365.25), QUARTER(91.3), MONTH(30.44), WEEK(7), DAY(1), SIX_HOURS(0.25),
+        HOUR(1.0 / 24), FIFTEEN_MINUTES(1.0 / 96), MINUTE(1.0 / 1440);
+
+        final double days;
+
+        Level(double days) {
+            this.days = days;
+        }
+
+        double millis() {
+            return days * 86_400_000.0;
+        }
+    }
+
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+
+    private TickGenerator() {
+    }
+
+    /** The finest level whose ticks are at least {@code minSpacingPx} apart on {@code scale}. */
+    public static Level levelFor(TimeScale scale, double minSpacingPx) {
+        Level chosen = Level.DECADE;
+        for (Level l : Level.values()) {
+            if (l.millis() / scale.millisPerPixel() >= minSpacingPx) {
+                chosen = l;
+            }
+        }
+        return chosen;
+    }
+
+    /** Ticks of {@code level} between pixels 0 and {@code width} of {@code scale}, in {@code zone}. */
+    public static List<Tick> ticks(TimeScale scale, double width, Level level, ZoneId zone) {
+        long from = (long) scale.toMillis(0);
+        long to = (long) scale.toMillis(width);
+        List<Tick> out = new ArrayList<>();
+        ZonedDateTime t = floor(Instant.ofEpochMilli(from).atZone(zone), level);
+        int guard = 0;
+        while (t.toInstant().toEpochMilli() <= to && guard++ < 10_000) {
+            long m = t.toInstant().toEpochMilli();
+            if (m >= from) {
+                out.add(new Tick(m, label(t, level)));
+            }
+            t = next(t, level);
+        }
+        return out;
+    }
+
+    static ZonedDateTime floor(ZonedDateTime t, Level level) {
+        ZonedDateTime d = t.truncatedTo(ChronoUnit.DAYS);
+        return switch (level) {
+            case DECADE -> d.withDayOfYear(1).withYear(Math.floorDiv(t.getYear(), 10) * 10);
+            case YEAR -> d.withDayOfYear(1);
+            case QUARTER -> d.withDayOfMonth(1).withMonth((t.getMonthValue() - 1) / 3 * 3 + 1);
+            case MONTH -> d.withDayOfMonth(1);
+            case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case DAY -> d;
+            case SIX_HOURS -> t.truncatedTo(ChronoUnit.HOURS).withHour(t.getHour() / 6 * 6);
+            case HOUR -> t.truncatedTo(ChronoUnit.HOURS);
+            case FIFTEEN_MINUTES -> t.truncatedTo(ChronoUnit.MINUTES).withMinute(t.getMinute() / 15 * 15);
+            case MINUTE -> t.truncatedTo(ChronoUnit.MINUTES);
+        };
+    }
+
+    static ZonedDateTime next(ZonedDateTime t, Level level) {
+        return switch (level) {
+            case DECADE -> t.plusYears(10);
+            case YEAR -> t.plusYears(1);
+            case QUARTER -> t.plusMonths(3);
+            case MONTH -> t.plusMonths(1);
+            case WEEK -> t.plusWeeks(1);
+            case DAY -> t.plusDays(1);
+            case SIX_HOURS -> t.plusHours(6);
+            case HOUR -> t.plusHours(1);
+            case FIFTEEN_MINUTES -> t.plusMinutes(15);
+            case MINUTE -> t.plusMinutes(1);
+        };
+    }
+
+    /** The label of a tick at {@code t}: coarse context where the tick starts a larger unit. */
+    static String label(ZonedDateTime t, Level level) {
+        String month = MONTHS[t.getMonthValue() - 1];
+        return switch (level) {
+            case DECADE, YEAR -> Integer.toString(t.getYear());
+            case QUARTER -> "Q" + ((t.getMonthValue() - 1) / 3 + 1) + " " + t.getYear();
+            case MONTH -> t.getMonthValue() == 1 ? month + " " + t.getYear() : month;
+            case WEEK, DAY -> t.getDayOfMonth() + " " + month + (t.getDayOfYear() == 1 ? " " + t.getYear() : "");
+            default -> t.getHour() == 0 && t.getMinute() == 0 ? t.getDayOfMonth() + " " + month
+                    : String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
+        };
+    }
+}

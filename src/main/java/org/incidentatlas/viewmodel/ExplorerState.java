@@ -1,0 +1,263 @@
+package org.incidentatlas.viewmodel;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.incidentatlas.io.EventFileException;
+import org.incidentatlas.io.EventFileReader;
+import org.incidentatlas.io.LoadResult;
+import org.incidentatlas.io.Problem;
+import org.incidentatlas.model.Incident;
+import org.incidentatlas.model.IncidentCatalog;
+
+/**
+ * The single source of truth shared by every view: the loaded catalog, the selected incident, the time window
+ * and what is visible in it, and the state of loading.
+ *
+ * <p>Views read these properties and ask this object to change; no view talks to another. All properties
+ * belong to the UI thread: call every method on it. File reading runs on the injected background executor and
+ * its result is applied through the injected UI executor (tests pass same-thread executors).
+ */
+public final class ExplorerState {
+    private final EventFileReader reader;
+    private final Executor background;
+    private final Executor ui;
+    private final AtomicLong loadGeneration = new AtomicLong();
+
+    private final ReadOnlyObjectWrapper<IncidentCatalog> catalog = new ReadOnlyObjectWrapper<>(this, "catalog",
+            IncidentCatalog.empty());
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyIntegerWrapper selectedIndex = new ReadOnlyIntegerWrapper(this, "selectedIndex", -1);
+    private final ReadOnlyObjectWrapper<Incident> selectedIncident = new ReadOnlyObjectWrapper<>(this,
+            "selectedIncident");
+    private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(this, "window");
+    private final ReadOnlyIntegerWrapper visibleCount = new ReadOnlyIntegerWrapper(this, "visibleCount");
+    private final ReadOnlyIntegerWrapper visibilityRevision = new ReadOnlyIntegerWrapper(this, "visibilityRevision");
+    private final ReadOnlyObjectWrapper<List<Problem>> problems = new ReadOnlyObjectWrapper<>(this, "problems",
+            List.of());
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No file open");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private BitSet visible = new BitSet();
+
+    /**
+     * @param reader     reads event files (on the background executor)
+     * @param background runs file reading
+     * @param ui         runs results on the UI thread, e.g. {@code Platform::runLater}
+     */
+    public ExplorerState(EventFileReader reader, Executor background, Executor ui) {
+        this.reader = Objects.requireNonNull(reader);
+        this.background = Objects.requireNonNull(background);
+        this.ui = Objects.requireNonNull(ui);
+        window.addListener((obs, o, n) -> recomputeVisible());
+        selectedIndex.addListener((obs, o, n) -> {
+            int i = n.intValue();
+            selectedIncident.set(i < 0 ? null : catalog.get().get(i));
+        });
+    }
+
+    // ---- loading --------------------------------------------------------------------------------------------
+
+    /**
+     * Reads {@code path} in the background and shows it when done. While it loads, the current data stays on
+     * screen; if the file cannot be read, it stays and {@link #problemsProperty()} says why.
+     */
+    public void open(Path path) {
+        long generation = loadGeneration.incrementAndGet();
+        loading.set(true);
+        status.set("Loading " + path.getFileName() + " …");
+        background.execute(() -> {
+            LoadResult result = null;
+            EventFileException failure = null;
+            try {
+                result = reader.read(path);
+            } catch (EventFileException e) {
+                failure = e;
+            }
+            LoadResult r = result;
+            EventFileException f = failure;
+            ui.execute(() -> {
+                if (generation != loadGeneration.get()) {
+                    return; // a newer open() superseded this one
+                }
+                loading.set(false);
+                if (f != null) {
+                    problems.set(List.of(f.problem()));
+                    status.set("Could not open " + path.getFileName() + ": " + f.problem().position() + " "
+                            + f.problem().message()
+                            + (catalog.get().isEmpty() ? "" : " — still showing the previous data"));
+                } else {
+                    file.set(path);
+                    show(r);
+                }
+            });
+        });
+    }
+
+    /** Shows an already read result: replaces the catalog, resets the window to everything, keeps no selection. */
+    public void show(LoadResult result) {
+        IncidentCatalog c = result.catalog();
+        selectedIndex.set(-1);
+        catalog.set(c);
+        problems.set(result.problems());
+        window.set(null);
+        resetWindow();
+        recomputeVisible();
+        long errors = result.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        status.set(c.size() + " incidents loaded from " + result.sourceName()
+                + (result.problems().isEmpty() ? "" : " · " + errors + " skipped/errors, "
+                + (result.problems().size() - errors) + " warnings"));
+    }
+
+    // ---- selection ------------------------------------------------------------------------------------------
+
+    /** Selects the incident at {@code index} (catalog order), or clears the selection with -1. */
+    public void select(int index) {
+        if (index < -1 || index >= catalog.get().size()) {
+            throw new IndexOutOfBoundsException("no incident " + index + " in a catalog of " + catalog.get().size());
+        }
+        selectedIndex.set(index);
+    }
+
+    /** Selects the incident with this id; returns false (selection unchanged) when there is none. */
+    public boolean selectById(String id) {
+        int i = catalog.get().indexOf(id);
+        if (i >= 0) {
+            select(i);
+        }
+        return i >= 0;
+    }
+
+    public void clearSelection() {
+        select(-1);
+    }
+
+    /** Selects the next incident in time order (the first when none is selected); stops at the last. */
+    public void selectNext() {
+        int n = catalog.get().size();
+        if (n > 0) {
+            select(Math.min(n - 1, selectedIndex.get() + 1));
+        }
+    }
+
+    /** Selects the previous incident in time order (the last dated one when none is selected); stops at the first. */
+    public void selectPrevious() {
+        IncidentCatalog c = catalog.get();
+        if (c.size() == 0) {
+            return;
+        }
+        int i = selectedIndex.get();
+        select(i < 0 ? Math.max(0, c.datedCount() - 1) : Math.max(0, i - 1));
+    }
+
+    // ---- time window ----------------------------------------------------------------------------------------
+
+    /** Sets the time window; incidents that do not overlap it are no longer visible. */
+    public void setWindow(Instant start, Instant end) {
+        window.set(new TimeWindow(start, end));
+    }
+
+    /** Resets the window to cover every dated incident (or clears it when nothing is dated). */
+    public void resetWindow() {
+        window.set(catalog.get().timeSpan().map(s -> new TimeWindow(s[0], s[1])).orElse(null));
+    }
+
+    /**
+     * True when the incident at {@code index} is inside the window. Undated incidents cannot be placed in time
+     * and are always visible (views draw them as undated).
+     */
+    public boolean isVisible(int index) {
+        return visible.get(index);
+    }
+
+    private void recomputeVisible() {
+        IncidentCatalog c = catalog.get();
+        TimeWindow w = window.get();
+        BitSet v = new BitSet(c.size());
+        if (w == null) {
+            v.set(0, c.size());
+        } else {
+            for (int i : c.indicesOverlapping(w.start(), w.end())) {
+                v.set(i);
+            }
+            v.set(c.datedCount(), c.size());
+        }
+        visible = v;
+        visibleCount.set(v.cardinality());
+        visibilityRevision.set(visibilityRevision.get() + 1);
+    }
+
+    // ---- properties -----------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<IncidentCatalog> catalogProperty() {
+        return catalog.getReadOnlyProperty();
+    }
+
+    public IncidentCatalog getCatalog() {
+        return catalog.get();
+    }
+
+    /** The open file, or {@code null}. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** Index of the selected incident in catalog order, -1 for none. */
+    public ReadOnlyIntegerProperty selectedIndexProperty() {
+        return selectedIndex.getReadOnlyProperty();
+    }
+
+    public int getSelectedIndex() {
+        return selectedIndex.get();
+    }
+
+    public ReadOnlyObjectProperty<Incident> selectedIncidentProperty() {
+        return selectedIncident.getReadOnlyProperty();
+    }
+
+    /** The time window, or {@code null} when nothing is dated. Setting it is the same as {@link #setWindow}. */
+    public ObjectProperty<TimeWindow> windowProperty() {
+        return window;
+    }
+
+    public TimeWindow getWindow() {
+        return window.get();
+    }
+
+    /** How many incidents are visible (in the window, or undated). */
+    public ReadOnlyIntegerProperty visibleCountProperty() {
+        return visibleCount.getReadOnlyProperty();
+    }
+
+    /** Incremented whenever the visible set may have changed: views redraw on it. */
+    public ReadOnlyIntegerProperty visibilityRevisionProperty() {
+        return visibilityRevision.getReadOnlyProperty();
+    }
+
+    /** Problems met by the last load (or the failure of the last open). */
+    public ReadOnlyObjectProperty<List<Problem>> problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    /** One line saying what happened last, for the status bar. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+}

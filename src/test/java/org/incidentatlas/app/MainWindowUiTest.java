@@ -1,0 +1,169 @@
+package org.incidentatlas.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.incidentatlas.io.EventFileReader;
+import org.incidentatlas.model.GeoLocation;
+import org.incidentatlas.viewmodel.CategoryPalette;
+import org.incidentatlas.viewmodel.ExplorerState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The linking of map, timeline and details, driven as a person would: clicks, drags and keys. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowUiTest {
+    private static final String DRONES = "2021-06-al-asad-drones";
+    private static final String MISSILES = "2020-01-al-asad-missiles";
+    private static final String ROCKET = "2021-06-bdsc-rocket";
+
+    private ExplorerState state;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
+        window = new MainWindow(state);
+        stage.setScene(window.createScene());
+        stage.show();
+        state.open(Path.of("data", "events.json"));
+    }
+
+    private int index(String id) {
+        return state.getCatalog().indexOf(id);
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) {
+        AtomicReference<T> ref = new AtomicReference<>();
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+            try {
+                ref.set(c.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return ref.get();
+    }
+
+    private Point2D markerOnScreen(int index) {
+        return fx(() -> {
+            Point2D p = window.map().markerPosition(index);
+            assertNotNull(p, "marker " + index + " is on screen");
+            return window.map().localToScreen(p);
+        });
+    }
+
+    private String detailsTitle(FxRobot robot) {
+        return robot.lookup("#detailsTitle").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void clickingTheAlAsadMarkerSelectsItOnTheTimelineAndInTheDetails(FxRobot robot) {
+        int drones = index(DRONES);
+        robot.clickOn(markerOnScreen(drones));
+        assertEquals(drones, state.getSelectedIndex());
+        assertEquals("Two drones shot down near Al-Asad Air Base", detailsTitle(robot));
+        Point2D mark = fx(() -> window.timelinePanel().timeline().markPosition(drones));
+        assertNotNull(mark, "the timeline shows the selected incident");
+        double width = fx(() -> window.timelinePanel().timeline().getWidth());
+        assertTrue(mark.getX() > 0 && mark.getX() < width, "scrolled into view: " + mark);
+        String announced = fx(() -> window.timelinePanel().timeline().getAccessibleText());
+        assertTrue(announced.contains("Two drones shot down"), announced);
+        // The timeline reports the same incident under its mark.
+        assertEquals(drones, (int) fx(() -> window.timelinePanel().timeline().incidentAt(mark.getX(), mark.getY())));
+    }
+
+    @Test
+    void clickingOnTheTimelineCentresTheMapOnTheIncident(FxRobot robot) {
+        int rocket = index(ROCKET);
+        robot.interact(() -> window.timelinePanel().timeline().showRange(Instant.parse("2021-06-01T00:00:00Z"),
+                Instant.parse("2021-06-12T00:00:00Z")));
+        Point2D mark = fx(() -> window.timelinePanel().timeline().localToScreen(
+                window.timelinePanel().timeline().markPosition(rocket)));
+        robot.clickOn(mark);
+        assertEquals(rocket, state.getSelectedIndex());
+        GeoLocation centre = fx(() -> window.map().center());
+        assertEquals(33.2625, centre.lat(), 0.05);
+        assertEquals(44.2346, centre.lon(), 0.05);
+        assertTrue(detailsTitle(robot).contains("Baghdad Diplomatic Support Center"), detailsTitle(robot));
+    }
+
+    @Test
+    void draggingTheWindowToJanuary2020FadesThe2021MarkersAndShowsTheMissileAttack(FxRobot robot) {
+        var timeline = window.timelinePanel().timeline();
+        robot.interact(() -> timeline.showRange(Instant.parse("2019-11-01T00:00:00Z"),
+                Instant.parse("2020-03-01T00:00:00Z")));
+        Point2D from = fx(() -> timeline.localToScreen(timeline.xOf(Instant.parse("2020-01-01T00:00:00Z")),
+                timeline.rulerY()));
+        Point2D to = fx(() -> timeline.localToScreen(timeline.xOf(Instant.parse("2020-02-01T00:00:00Z")),
+                timeline.rulerY()));
+        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+
+        var w = state.getWindow();
+        long day = Duration.ofDays(1).toMillis();
+        assertEquals(Instant.parse("2020-01-01T00:00:00Z").toEpochMilli(), w.startMillis(), day);
+        assertEquals(Instant.parse("2020-02-01T00:00:00Z").toEpochMilli(), w.endMillis(), day);
+        assertTrue(state.isVisible(index(MISSILES)));
+        assertFalse(state.isVisible(index(DRONES)));
+        assertFalse(state.isVisible(index(ROCKET)));
+        String count = robot.lookup("#visibleCountLabel").queryAs(Label.class).getText();
+        assertEquals(state.visibleCountProperty().get() + " of " + state.getCatalog().size() + " incidents shown",
+                count);
+
+        // What the map draws: the missile attack in full colour, the 2021 drones faded towards the background.
+        Image shot = fx(() -> window.map().snapshot(null, null));
+        Color missileColour = Color.web(CategoryPalette.color(state.getCatalog(),
+                state.getCatalog().get(index(MISSILES)).category()));
+        Color dronesColour = Color.web(CategoryPalette.color(state.getCatalog(),
+                state.getCatalog().get(index(DRONES)).category()));
+        Point2D missile = fx(() -> window.map().markerPosition(index(MISSILES)));
+        Point2D drones = fx(() -> window.map().markerPosition(index(DRONES)));
+        Color atMissile = shot.getPixelReader().getColor((int) missile.getX(), (int) missile.getY());
+        Color atDrones = shot.getPixelReader().getColor((int) drones.getX(), (int) drones.getY());
+        assertTrue(distance(atMissile, missileColour) < 0.08, "missile marker drawn solid: " + atMissile);
+        assertTrue(distance(atDrones, dronesColour) > 0.25, "drones marker faded: " + atDrones);
+    }
+
+    @Test
+    void arrowKeysMoveTheSelectionInTimeOrder(FxRobot robot) {
+        robot.clickOn("#detailsPane");
+        robot.type(KeyCode.RIGHT);
+        assertEquals(0, state.getSelectedIndex());
+        assertEquals("2014-2017-isis-anbar", state.selectedIncidentProperty().get().id());
+        robot.type(KeyCode.RIGHT);
+        assertEquals("2020-01-soleimani-strike", state.selectedIncidentProperty().get().id());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(MISSILES, state.selectedIncidentProperty().get().id());
+        assertEquals(state.selectedIncidentProperty().get().title(), detailsTitle(robot));
+        robot.type(KeyCode.LEFT);
+        assertEquals("2020-01-soleimani-strike", state.selectedIncidentProperty().get().id());
+        for (int i = 0; i < 3; i++) {
+            robot.type(KeyCode.RIGHT);
+        }
+        assertEquals(ROCKET, state.selectedIncidentProperty().get().id(), "the rocket came before the drones");
+        robot.type(KeyCode.RIGHT);
+        assertEquals(DRONES, state.selectedIncidentProperty().get().id());
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue());
+    }
+}

@@ -1,0 +1,69 @@
+package org.incidentatlas.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IncidentCatalogTest {
+    private static final Category CAT = new Category("c", "C", null);
+
+    static Incident inc(String id, String when, Double lat, Double lon) {
+        GeoLocation g = lat == null ? null : new GeoLocation(null, id, lat, lon, null, null, PlacePrecision.SITE, null);
+        return new Incident(id, id, when == null ? null : Edtf.parse(when), g, CAT, null, null, List.of(), List.of(),
+                List.of());
+    }
+
+    private final IncidentCatalog catalog = new IncidentCatalog("t", List.of(CAT), List.of(
+            inc("drones", "2021-06-06~", 33.78, 42.44),
+            inc("undated", null, 33.78, 42.44),
+            inc("isis", "2014/2017", 32.9, 42.1),
+            inc("rocket", "2021-06-06~", 33.26, 44.23),
+            inc("strike", "2020-01-03", 33.26, 44.23),
+            inc("statement", "2021-04", null, null)));
+
+    @Test
+    void sortsByTimeWithTiesInFileOrderAndUndatedLast() {
+        assertEquals(List.of("isis", "strike", "statement", "drones", "rocket", "undated"),
+                catalog.incidents().stream().map(Incident::id).toList());
+        assertEquals(5, catalog.datedCount());
+        assertEquals(3, catalog.indexOf("drones"));
+        assertEquals(-1, catalog.indexOf("nope"));
+    }
+
+    @Test
+    void findsIncidentsOverlappingAWindow() {
+        assertArrayEquals(new int[] {0}, catalog.indicesOverlapping(Instant.parse("2016-05-01T00:00:00Z"),
+                Instant.parse("2016-06-01T00:00:00Z")), "the 2014–2017 interval covers 2016");
+        assertArrayEquals(new int[] {1}, catalog.indicesOverlapping(Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2020-02-01T00:00:00Z")));
+        assertArrayEquals(new int[] {2}, catalog.indicesOverlapping(Instant.parse("2021-04-30T23:00:00Z"),
+                Instant.parse("2021-05-01T00:00:00Z")), "a month-precision date spans its whole month");
+        assertArrayEquals(new int[] {}, catalog.indicesOverlapping(Instant.parse("2021-05-01T00:00:00Z"),
+                Instant.parse("2021-06-06T00:00:00Z")), "half-open: ends exactly where June 6 begins");
+        assertArrayEquals(new int[] {3, 4}, catalog.indicesOverlapping(Instant.parse("2021-06-06T12:00:00Z"),
+                Instant.parse("2021-06-07T12:00:00Z")));
+    }
+
+    @Test
+    void spanAndBounds() {
+        Instant[] span = catalog.timeSpan().orElseThrow();
+        assertEquals(Instant.parse("2014-01-01T00:00:00Z"), span[0]);
+        assertEquals(Instant.parse("2021-06-07T00:00:00Z"), span[1]);
+        GeoBounds b = catalog.bounds().orElseThrow();
+        assertEquals(32.9, b.minLat());
+        assertEquals(44.23, b.maxLon());
+        assertTrue(IncidentCatalog.empty().timeSpan().isEmpty());
+        assertTrue(IncidentCatalog.empty().bounds().isEmpty());
+    }
+
+    @Test
+    void rejectsDuplicateIds() {
+        assertThrows(IllegalArgumentException.class, () -> new IncidentCatalog("t", List.of(CAT),
+                List.of(inc("a", null, null, null), inc("a", "2020", null, null))));
+    }
+}

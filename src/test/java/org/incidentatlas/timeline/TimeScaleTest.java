@@ -1,0 +1,77 @@
+package org.incidentatlas.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimeScaleTest {
+    private static final long DAY = 86_400_000L;
+
+    @Test
+    void convertsBothWays() {
+        TimeScale s = new TimeScale(1_000_000, 500);
+        assertEquals(10, s.toPixel(1_005_000), 1e-9);
+        assertEquals(1_005_000, s.toMillis(10), 1e-9);
+        assertEquals(-2, s.toPixel(999_000), 1e-9);
+    }
+
+    @Test
+    void zoomKeepsTheInstantUnderTheCursor() {
+        TimeScale s = new TimeScale(0, 3_600_000);
+        double before = s.toMillis(321);
+        TimeScale z = s.zoomAround(321, 0.25);
+        assertEquals(before, z.toMillis(321), 1e-3);
+        assertEquals(900_000, z.millisPerPixel(), 1e-9);
+    }
+
+    @Test
+    void zoomIsClampedFromDecadesToMinutes() {
+        TimeScale s = new TimeScale(0, 2_000);
+        assertEquals(TimeScale.MIN_MILLIS_PER_PIXEL, s.zoomAround(0, 1e-6).millisPerPixel());
+        assertEquals(TimeScale.MAX_MILLIS_PER_PIXEL, s.zoomAround(0, 1e12).millisPerPixel());
+        assertThrows(IllegalArgumentException.class, () -> new TimeScale(0, 0));
+    }
+
+    @Test
+    void fitAndPan() {
+        TimeScale s = TimeScale.fit(0, 100 * DAY, 1020, 10);
+        assertEquals(10, s.toPixel(0), 1e-6);
+        assertEquals(1010, s.toPixel(100 * DAY), 1e-6);
+        TimeScale p = s.panBy(50);
+        assertEquals(60, p.toPixel(0), 1e-6, "content moves right with the mouse");
+        assertEquals(500, s.withMillisAt(3 * DAY, 500).toPixel(3 * DAY), 1e-6);
+    }
+
+    @Test
+    void picksATickLevelForTheZoomWithLabelsThatFit() {
+        assertEquals(TickGenerator.Level.YEAR, TickGenerator.levelFor(new TimeScale(0, 365.25 * DAY / 100), 78));
+        assertEquals(TickGenerator.Level.MONTH, TickGenerator.levelFor(new TimeScale(0, DAY / 3), 78));
+        assertEquals(TickGenerator.Level.DAY, TickGenerator.levelFor(new TimeScale(0, DAY / 80), 78));
+        assertEquals(TickGenerator.Level.MINUTE, TickGenerator.levelFor(new TimeScale(0, 600), 78));
+        assertEquals(TickGenerator.Level.DECADE, TickGenerator.levelFor(new TimeScale(0, 1e12), 78));
+    }
+
+    @Test
+    void ticksFallOnCalendarBoundariesAndNeverCrowd() {
+        long jan2020 = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+        TimeScale s = new TimeScale(jan2020 - 10 * DAY, DAY / 3);
+        TickGenerator.Level level = TickGenerator.levelFor(s, 78);
+        List<TickGenerator.Tick> ticks = TickGenerator.ticks(s, 1000, level, ZoneOffset.UTC);
+        assertEquals("Jan 2020", ticks.get(0).label());
+        assertEquals(jan2020, ticks.get(0).millis());
+        assertEquals("Feb", ticks.get(1).label());
+        for (int i = 1; i < ticks.size(); i++) {
+            assertTrue(s.toPixel(ticks.get(i).millis()) - s.toPixel(ticks.get(i - 1).millis()) >= 78);
+        }
+        TimeScale hours = new TimeScale(Instant.parse("2021-06-06T21:10:00Z").toEpochMilli(), 30_000);
+        List<TickGenerator.Tick> h = TickGenerator.ticks(hours, 400, TickGenerator.levelFor(hours, 78),
+                ZoneOffset.UTC);
+        assertEquals("22:00", h.get(0).label());
+        assertEquals("7 Jun", h.get(2).label(), "midnight names the day");
+    }
+}

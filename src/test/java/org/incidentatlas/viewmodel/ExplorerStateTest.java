@@ -1,0 +1,106 @@
+package org.incidentatlas.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.incidentatlas.io.EventFileReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExplorerStateTest {
+    private ExplorerState state;
+
+    @BeforeEach
+    void load() {
+        state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
+        state.open(Path.of("data", "events.json"));
+    }
+
+    @Test
+    void openingShowsEverythingAndSelectsNothing() {
+        assertFalse(state.getCatalog().isEmpty());
+        assertEquals(-1, state.getSelectedIndex());
+        assertEquals(state.getCatalog().size(), state.visibleCountProperty().get());
+        assertEquals(Path.of("data", "events.json"), state.fileProperty().get());
+        assertFalse(state.loadingProperty().get());
+    }
+
+    @Test
+    void nextAndPreviousWalkInTimeOrder() {
+        state.selectNext();
+        assertEquals("2014-2017-isis-anbar", state.selectedIncidentProperty().get().id());
+        state.selectNext();
+        assertEquals("2020-01-soleimani-strike", state.selectedIncidentProperty().get().id());
+        state.selectNext();
+        assertEquals("2020-01-al-asad-missiles", state.selectedIncidentProperty().get().id());
+        state.selectPrevious();
+        assertEquals("2020-01-soleimani-strike", state.selectedIncidentProperty().get().id());
+        state.select(0);
+        state.selectPrevious();
+        assertEquals(0, state.getSelectedIndex(), "stops at the first");
+        state.select(state.getCatalog().size() - 1);
+        state.selectNext();
+        assertEquals(state.getCatalog().size() - 1, state.getSelectedIndex(), "stops at the last");
+    }
+
+    @Test
+    void selectingByIdFollowsLinks() {
+        assertTrue(state.selectById("2021-06-bdsc-rocket"));
+        assertEquals("2021-06-bdsc-rocket", state.selectedIncidentProperty().get().id());
+        assertFalse(state.selectById("no-such-id"));
+        assertEquals("2021-06-bdsc-rocket", state.selectedIncidentProperty().get().id());
+        state.clearSelection();
+        assertNull(state.selectedIncidentProperty().get());
+    }
+
+    @Test
+    void theWindowDecidesWhatIsVisible() {
+        int revision = state.visibilityRevisionProperty().get();
+        state.setWindow(Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-02-01T00:00:00Z"));
+        assertTrue(state.visibilityRevisionProperty().get() > revision);
+        var c = state.getCatalog();
+        assertTrue(state.isVisible(c.indexOf("2020-01-al-asad-missiles")));
+        assertTrue(state.isVisible(c.indexOf("2020-01-soleimani-strike")));
+        assertFalse(state.isVisible(c.indexOf("2021-06-al-asad-drones")));
+        assertFalse(state.isVisible(c.indexOf("2021-06-bdsc-rocket")));
+        assertFalse(state.isVisible(c.indexOf("2014-2017-isis-anbar")));
+        assertTrue(state.isVisible(c.indexOf("undated-al-asad-direct-attack")), "undated cannot leave a window");
+        assertEquals(3, state.visibleCountProperty().get());
+        state.resetWindow();
+        assertEquals(c.size(), state.visibleCountProperty().get());
+    }
+
+    @Test
+    void aBrokenFileKeepsTheLastGoodData(@TempDir Path dir) throws Exception {
+        int before = state.getCatalog().size();
+        state.select(1);
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"format\": \"incident-atlas/1\", \"events\": [");
+        state.open(broken);
+        assertEquals(before, state.getCatalog().size());
+        assertEquals(1, state.getSelectedIndex());
+        assertEquals(1, state.problemsProperty().get().size());
+        assertTrue(state.statusProperty().get().contains("still showing the previous data"),
+                state.statusProperty().get());
+        assertEquals(Path.of("data", "events.json"), state.fileProperty().get());
+    }
+
+    @Test
+    void aLoadThatIsSupersededIsDropped(@TempDir Path dir) throws Exception {
+        java.util.List<Runnable> pendingUi = new java.util.ArrayList<>();
+        ExplorerState s = new ExplorerState(new EventFileReader(), Runnable::run, pendingUi::add);
+        Path other = dir.resolve("one.json");
+        Files.writeString(other, "{\"format\":\"incident-atlas/1\",\"categories\":[{\"id\":\"c\",\"label\":\"C\"}],"
+                + "\"events\":[{\"id\":\"x\",\"title\":\"X\",\"category\":\"c\"}]}");
+        s.open(Path.of("data", "events.json"));
+        s.open(other);
+        pendingUi.forEach(Runnable::run);
+        assertEquals(1, s.getCatalog().size(), "only the newest open() is shown");
+    }
+}
