@@ -1,7 +1,6 @@
 package org.incidentatlas.app;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The parsed command line.
@@ -9,51 +8,75 @@ import java.util.List;
  * @param mode       what to do
  * @param file       the events file, or {@code null} for the default
  * @param screenshot where to write the screenshot (screenshot mode only)
+ * @param select     id of the incident to select once loaded, or {@code null}
  */
-record CommandLine(Mode mode, Path file, Path screenshot) {
+record CommandLine(Mode mode, Path file, Path screenshot, String select) {
     enum Mode { WINDOW, VALIDATE, SCREENSHOT, HELP }
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: incident-atlas [FILE]",
+            "Usage: incident-atlas [--select ID] [FILE]",
             "       incident-atlas --validate FILE",
-            "       incident-atlas --screenshot OUT.png [FILE]",
-            "  FILE                      an events file (default: data/events.json)",
-            "  --validate FILE           print the validation report and exit: 0 valid, 1 items rejected, 2 unreadable",
-            "  --screenshot OUT.png      render the main window at 1400x900 to OUT.png and exit (no display needed)",
-            "  -h, --help                show this help");
+            "       incident-atlas --screenshot OUT.png [--select ID] [FILE]",
+            "  FILE                  an events file (default: data/events.json)",
+            "  --validate FILE       print the validation report and exit: 0 valid, 1 items rejected, 2 unreadable",
+            "  --screenshot OUT.png  render the main window at 1400x900 to OUT.png and exit (no display needed)",
+            "  --select ID           select the incident with this id once the file is loaded",
+            "  -h, --help            show this help");
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for people when they are wrong. */
     static CommandLine parse(String[] args) {
-        List<String> a = List.of(args);
-        if (a.isEmpty()) {
-            return new CommandLine(Mode.WINDOW, null, null);
-        }
-        switch (a.get(0)) {
-            case "-h", "--help" -> {
-                return new CommandLine(Mode.HELP, null, null);
-            }
-            case "--validate" -> {
-                if (a.size() != 2) {
-                    throw new IllegalArgumentException("--validate takes exactly one FILE");
+        Mode mode = Mode.WINDOW;
+        Path file = null;
+        Path screenshot = null;
+        String select = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-h", "--help" -> {
+                    return new CommandLine(Mode.HELP, null, null, null);
                 }
-                return new CommandLine(Mode.VALIDATE, Path.of(a.get(1)), null);
-            }
-            case "--screenshot" -> {
-                if (a.size() < 2 || a.size() > 3) {
-                    throw new IllegalArgumentException("--screenshot takes OUT.png and an optional FILE");
+                case "--validate" -> {
+                    mode = setMode(mode, Mode.VALIDATE);
+                    file = setFile(file, value(args, ++i, a));
                 }
-                return new CommandLine(Mode.SCREENSHOT, a.size() == 3 ? Path.of(a.get(2)) : null, Path.of(a.get(1)));
-            }
-            default -> {
-                if (a.get(0).startsWith("-")) {
-                    throw new IllegalArgumentException("unknown option " + a.get(0));
+                case "--screenshot" -> {
+                    mode = setMode(mode, Mode.SCREENSHOT);
+                    screenshot = Path.of(value(args, ++i, a));
                 }
-                if (a.size() > 1) {
-                    throw new IllegalArgumentException("one FILE at most");
+                case "--select" -> select = value(args, ++i, a);
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    file = setFile(file, a);
                 }
-                return new CommandLine(Mode.WINDOW, Path.of(a.get(0)), null);
             }
         }
+        if (mode == Mode.VALIDATE && (select != null || file == null)) {
+            throw new IllegalArgumentException("--validate takes exactly one FILE and no other option");
+        }
+        return new CommandLine(mode, file, screenshot, select);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("-")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static Mode setMode(Mode current, Mode next) {
+        if (current != Mode.WINDOW) {
+            throw new IllegalArgumentException("--validate and --screenshot cannot be combined");
+        }
+        return next;
+    }
+
+    private static Path setFile(Path current, String next) {
+        if (current != null) {
+            throw new IllegalArgumentException("one FILE at most (got " + current + " and " + next + ")");
+        }
+        return Path.of(next);
     }
 
     Path fileOrDefault() {

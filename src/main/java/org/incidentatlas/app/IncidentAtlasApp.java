@@ -38,8 +38,21 @@ public final class IncidentAtlasApp extends Application {
         stage.setMinHeight(560);
 
         Path file = cl.fileOrDefault();
+        if (cl.select() != null) {
+            state.catalogProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    state.catalogProperty().removeListener(this);
+                    if (!state.selectById(cl.select())) {
+                        System.err.println("incident-atlas: no incident with id " + cl.select());
+                    }
+                }
+            });
+        }
         if (cl.file() != null || Files.exists(file)) {
             state.open(file);
+        } else {
+            state.reportMissingDefault(file);
         }
         if (cl.mode() == CommandLine.Mode.SCREENSHOT) {
             stage.show();

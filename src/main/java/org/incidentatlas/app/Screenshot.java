@@ -49,6 +49,11 @@ final class Screenshot {
     private int write() {
         try {
             WritableImage img = window.getScene().snapshot(null);
+            if (Boolean.getBoolean("atlas.debugLayout")) {
+                System.out.println("window " + window.getWidth() + " details " + window.details().getWidth() + " at "
+                        + window.details().localToScene(0, 0) + " content " + window.details().getContent().getLayoutBounds()
+                        + " viewport " + window.details().getViewportBounds());
+            }
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -110,11 +109,13 @@ public final class DetailsPane extends ScrollPane {
         }
         if (!inc.related().isEmpty()) {
             section("Related");
-            FlowPane links = new FlowPane(6, 2);
+            VBox links = new VBox(0);
             for (String id : inc.related()) {
                 int i = state.getCatalog().indexOf(id);
                 Hyperlink link = new Hyperlink(i >= 0 ? state.getCatalog().get(i).title() : id + " (not loaded)");
                 link.setDisable(i < 0);
+                link.setWrapText(true);
+                link.setMinHeight(Label.USE_PREF_SIZE);
                 link.setOnAction(e -> state.selectById(id));
                 links.getChildren().add(link);
             }

@@ -206,7 +206,7 @@ public final class EventFileReader {
                     out.add(inc);
                 } catch (Invalid e) {
                     rejected++;
-                    error(e.path, e.getMessage() + "; incident skipped");
+                    add(Problem.Severity.ERROR, e.path, e.getMessage() + "; incident skipped", e.columnOffset);
                 }
             }
             return out;
@@ -228,7 +228,8 @@ public final class EventFileReader {
                 try {
                     when = Edtf.parse(whenText);
                 } catch (EdtfException ex) {
-                    throw new Invalid(LocatedJson.child(path, "when"), ex.getMessage());
+                    // point at the offending character inside the string (after its opening quote)
+                    throw new Invalid(LocatedJson.child(path, "when"), ex.getMessage(), 1 + Math.max(0, ex.position()));
                 }
             }
             GeoLocation where = null;
@@ -421,8 +422,13 @@ public final class EventFileReader {
         }
 
         private void add(Problem.Severity severity, String path, String message) {
+            add(severity, path, message, 0);
+        }
+
+        private void add(Problem.Severity severity, String path, String message, int columnOffset) {
             long[] loc = json.locate(path);
-            problems.add(new Problem(severity, path, (int) loc[0], (int) loc[1], message));
+            problems.add(new Problem(severity, path, (int) loc[0], (int) loc[1] + (loc[0] > 0 ? columnOffset : 0),
+                    message));
         }
     }
 
@@ -430,10 +436,17 @@ public final class EventFileReader {
     private static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
         final String path;
+        final int columnOffset;
 
         Invalid(String path, String message) {
+            this(path, message, 0);
+        }
+
+        /** @param columnOffset how far into the value the problem lies, in characters */
+        Invalid(String path, String message, int columnOffset) {
             super(message, null, false, false);
             this.path = path;
+            this.columnOffset = columnOffset;
         }
     }
 }

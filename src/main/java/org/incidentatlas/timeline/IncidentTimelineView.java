@@ -48,6 +48,7 @@ public final class IncidentTimelineView extends Region {
     private static final double DOT_RADIUS = 5.5;
     private static final Font LABEL_FONT = Font.font("System", 11);
     private static final Font BOLD_FONT = Font.font("System", FontWeight.BOLD, 11);
+    private static final Font LANE_FONT = Font.font("System", FontWeight.BOLD, 9);
 
     private final ExplorerState state;
     private final Canvas canvas = new Canvas();
@@ -210,6 +211,11 @@ public final class IncidentTimelineView extends Region {
         Arrays.fill(markX0, Double.NaN);
         double[] labelEnd = new double[Math.max(1, lanes.size())];
         Arrays.fill(labelEnd, Double.NEGATIVE_INFINITY);
+        double[] laneNameWidth = new double[Math.max(1, lanes.size())];
+        for (int l = 0; l < lanes.size(); l++) {
+            laneNameWidth[l] = textWidth(laneName(lanes.get(l)), LANE_FONT);
+            labelEnd[l] = laneNameWidth[l] + 4;
+        }
         int selected = state.getSelectedIndex();
         List<Runnable> labels = new ArrayList<>();
         for (int i = 0; i < catalog.datedCount(); i++) {
@@ -232,31 +238,35 @@ public final class IncidentTimelineView extends Region {
             // Label to the right of a dot, inside a wide bar; dropped when it would overprint the previous one.
             String text = inc.title();
             double tw = textWidth(text, i == selected ? BOLD_FONT : LABEL_FONT);
-            boolean inside = markRight - markLeft > tw + 12;
-            double lx = inside ? Math.max(markLeft, 0) + 6 : markRight + 4;
+            double gutter = laneNameWidth[lane] + 8;
+            boolean inside = markRight - Math.max(markLeft, gutter) > tw + 12;
+            double lx = inside ? Math.max(markLeft, gutter) + 6 : markRight + 4;
+            if (!inside && lx + tw > w - 4 && markLeft - 4 - tw > labelEnd[lane] + 4) {
+                lx = markLeft - 4 - tw; // no room on the right: label on the left of the mark
+            }
             if (i == selected || lx > labelEnd[lane] + 4) {
                 labelEnd[lane] = lx + (inside ? Math.min(tw, markRight - lx) : tw);
                 boolean sel = i == selected;
+                double labelX = lx;
                 labels.add(() -> {
                     g.setFont(sel ? BOLD_FONT : LABEL_FONT);
                     g.setTextAlign(TextAlignment.LEFT);
                     g.setTextBaseline(VPos.CENTER);
                     g.setFill(visible ? Color.web("#222") : Color.web("#999"));
-                    g.fillText(text, lx, cy);
+                    g.fillText(text, labelX, cy);
                 });
             }
         }
         labels.forEach(Runnable::run);
         // Lane names on top, at the left edge.
-        g.setFont(Font.font("System", FontWeight.BOLD, 10));
+        g.setFont(LANE_FONT);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
+        g.setTextBaseline(VPos.CENTER);
         for (int l = 0; l < lanes.size(); l++) {
-            g.setFill(Color.web("#fbfbfa", 0.8));
-            String name = lanes.get(l).label().toUpperCase(java.util.Locale.ROOT);
-            g.fillRect(0, laneTop(l), textWidth(name, Font.font("System", FontWeight.BOLD, 10)) + 8, 12);
+            g.setFill(Color.web("#fbfbfa", 0.85));
+            g.fillRoundRect(1, laneTop(l) + LANE_HEIGHT / 2 - 8, laneNameWidth[l] + 7, 16, 4, 4);
             g.setFill(Color.web(CategoryPalette.color(catalog, lanes.get(l))).darker());
-            g.fillText(name, 4, laneTop(l) + 1);
+            g.fillText(laneName(lanes.get(l)), 4, laneTop(l) + LANE_HEIGHT / 2);
         }
         if (catalog.datedCount() == 0) {
             g.setFill(Color.GRAY);
@@ -373,6 +383,10 @@ public final class IncidentTimelineView extends Region {
             g.setLineWidth(2);
             g.strokeOval(cx - DOT_RADIUS - 3, cy - DOT_RADIUS - 3, 2 * DOT_RADIUS + 6, 2 * DOT_RADIUS + 6);
         }
+    }
+
+    private static String laneName(Category c) {
+        return c.label().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static double textWidth(String s, Font f) {

@@ -76,6 +76,7 @@ public final class TimelinePanel extends BorderPane {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.title());
                 setTooltip(empty || item == null ? null : new Tooltip(item.title()));
+                setPrefWidth(0); // ellipsis instead of a horizontal scroll bar
             }
         });
         undated.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {

@@ -107,6 +107,11 @@ public final class ExplorerState {
         });
     }
 
+    /** Says in the status line that there is nothing to show because {@code path} does not exist. */
+    public void reportMissingDefault(Path path) {
+        status.set("No events file: " + path.toAbsolutePath() + " does not exist. Use File ▸ Open (Ctrl+O).");
+    }
+
     /** Shows an already read result: replaces the catalog, resets the window to everything, keeps no selection. */
     public void show(LoadResult result) {
         IncidentCatalog c = result.catalog();
