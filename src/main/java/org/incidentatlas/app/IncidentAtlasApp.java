@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.stage.Stage;
 import org.incidentatlas.io.EventFileReader;
+import org.incidentatlas.map.MapOptions;
 import org.incidentatlas.viewmodel.ExplorerState;
 
 /**
@@ -27,7 +28,13 @@ public final class IncidentAtlasApp extends Application {
             return t;
         });
         ExplorerState state = new ExplorerState(new EventFileReader(), loader, Platform::runLater);
-        MainWindow window = new MainWindow(state);
+        boolean screenshot = cl.mode() == CommandLine.Mode.SCREENSHOT;
+        MapOptions mapOptions = new MapOptions(AppInfo.userAgent(), AppInfo.tileCacheDir(),
+                java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                        .connectTimeout(java.time.Duration.ofSeconds(10)).build());
+        // Screenshots never read or change the user's remembered choices (and so never go online).
+        Settings settings = screenshot ? Settings.inMemory() : Settings.userPreferences();
+        MainWindow window = new MainWindow(state, mapOptions, settings);
         stage.setScene(window.createScene());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             Path f = state.fileProperty().get();

@@ -9,6 +9,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -29,6 +32,7 @@ import javafx.stage.Window;
 import org.incidentatlas.details.DetailsPane;
 import org.incidentatlas.io.Problem;
 import org.incidentatlas.map.AtlasMap;
+import org.incidentatlas.map.MapOptions;
 import org.incidentatlas.timeline.TimelinePanel;
 import org.incidentatlas.viewmodel.ExplorerState;
 
@@ -39,16 +43,28 @@ import org.incidentatlas.viewmodel.ExplorerState;
 public final class MainWindow extends BorderPane {
     public static final double WIDTH = 1400;
     public static final double HEIGHT = 900;
+    static final String KEY_ONLINE = "map.onlineTiles";
+    static final String KEY_TILE_URL = "map.tileUrl";
+    static final String KEY_HIDE = "map.hideOutsideWindow";
 
     private final ExplorerState state;
     private final AtlasMap map;
     private final TimelinePanel timelinePanel;
     private final DetailsPane details;
 
-    public MainWindow(ExplorerState state) {
+    private final Settings settings;
+
+    public MainWindow(ExplorerState state, MapOptions mapOptions, Settings settings) {
         this.state = state;
+        this.settings = settings;
         getStyleClass().add("main-window");
-        map = new AtlasMap(state);
+        map = new AtlasMap(state, mapOptions);
+        map.tileUrlTemplateProperty().set(settings.get(KEY_TILE_URL, map.tileUrlTemplateProperty().get()));
+        map.onlineTilesProperty().set(settings.getBoolean(KEY_ONLINE, false));
+        map.hideOutsideWindowProperty().set(settings.getBoolean(KEY_HIDE, false));
+        map.onlineTilesProperty().addListener((o, a, b) -> settings.put(KEY_ONLINE, b.toString()));
+        map.tileUrlTemplateProperty().addListener((o, a, b) -> settings.put(KEY_TILE_URL, b));
+        map.hideOutsideWindowProperty().addListener((o, a, b) -> settings.put(KEY_HIDE, b.toString()));
         map.setId("map");
         timelinePanel = new TimelinePanel(state);
         timelinePanel.setId("timelinePanel");
@@ -70,7 +86,7 @@ public final class MainWindow extends BorderPane {
         // ←/→ step through incidents in time order wherever focus is, except in text fields.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean inText = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
-            if (inText || e.isAltDown() || e.isControlDown() || e.isShortcutDown()) {
+            if (inText || e.isAltDown() || e.isControlDown() || e.isShortcutDown() || e.isShiftDown()) {
                 return;
             }
             if (e.getCode() == KeyCode.RIGHT) {
@@ -135,7 +151,16 @@ public final class MainWindow extends BorderPane {
         });
         MenuItem problems = new MenuItem("Problems…");
         problems.setOnAction(e -> showProblems());
-        Menu view = new Menu("View", null, fitMap, allTime, problems);
+        CheckMenuItem hide = new CheckMenuItem("Hide incidents outside the time window");
+        hide.setId("hideOutsideMenu");
+        hide.selectedProperty().bindBidirectional(map.hideOutsideWindowProperty());
+        CheckMenuItem online = new CheckMenuItem("Online map tiles (OpenStreetMap)");
+        online.setId("onlineTilesMenu");
+        online.selectedProperty().bindBidirectional(map.onlineTilesProperty());
+        MenuItem tileUrl = new MenuItem("Online tile URL…");
+        tileUrl.setOnAction(e -> editTileUrl());
+        Menu view = new Menu("View", null, fitMap, allTime, new SeparatorMenuItem(), hide, new SeparatorMenuItem(),
+                online, tileUrl, new SeparatorMenuItem(), problems);
 
         MenuItem keys = new MenuItem("Keyboard and mouse");
         keys.setOnAction(e -> info("Keyboard and mouse", String.join("\n",
@@ -144,7 +169,8 @@ public final class MainWindow extends BorderPane {
                 "+ / −  (timeline focused)   zoom the timeline",
                 "Ctrl+O   open a file · F5 reload · Ctrl+F fit map · Ctrl+A show all time",
                 "",
-                "Map: drag to pan, scroll to zoom, click a marker to select it.",
+                "Map: drag to pan, scroll to zoom, click a marker to select it, click a cluster to zoom in.",
+                "Map focused: Shift+arrows pan, + / − zoom.",
                 "Timeline: drag the ruler to choose a time window, drag its blue edges to resize it,",
                 "double-click the ruler to show all time, drag elsewhere to pan, scroll to zoom.")));
         Menu help = new Menu("Help", null, keys);
@@ -173,14 +199,40 @@ public final class MainWindow extends BorderPane {
         };
         state.problemsProperty().addListener(o -> refresh.run());
         refresh.run();
-        Label offline = new Label("offline");
-        offline.getStyleClass().add("offline-badge");
-        offline.setTooltip(new javafx.scene.control.Tooltip("Nothing is fetched from the network."));
+        Label offline = new Label();
+        offline.setId("networkBadge");
+        Runnable badge = () -> {
+            boolean on = map.onlineTilesProperty().get();
+            offline.setText(on ? "online tiles" : "offline");
+            offline.getStyleClass().setAll("label", on ? "online-badge" : "offline-badge");
+            offline.setTooltip(new javafx.scene.control.Tooltip(on
+                    ? "Map tiles are fetched from " + map.tileUrlTemplateProperty().get()
+                    + " (View ▸ Online map tiles turns this off)"
+                    : "Nothing is fetched from the network."));
+        };
+        map.onlineTilesProperty().addListener(o -> badge.run());
+        badge.run();
         HBox bar = new HBox(8, busy, status, problems, offline);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private void editTileUrl() {
+        TextInputDialog d = new TextInputDialog(map.tileUrlTemplateProperty().get());
+        d.setTitle("Online tile URL");
+        d.setHeaderText("Tile URL template with {z}, {x} and {y} (http or https).\n"
+                + "Used only while View ▸ Online map tiles is on. Respect the tile server's usage policy.");
+        d.initOwner(getScene().getWindow());
+        d.showAndWait().map(String::trim).ifPresent(url -> {
+            if (url.startsWith("http") && url.contains("{z}") && url.contains("{x}") && url.contains("{y}")) {
+                map.tileUrlTemplateProperty().set(url);
+            } else {
+                info("Online tile URL", "Not changed: \"" + url + "\" must start with http:// or https:// and "
+                        + "contain {z}, {x} and {y}.");
+            }
+        });
     }
 
     private void chooseFile() {

@@ -8,7 +8,7 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.incidentatlas.map.OfflineTileRetriever;
+import org.incidentatlas.map.AtlasTileRetriever;
 import org.incidentatlas.viewmodel.ExplorerState;
 
 /**
@@ -36,7 +36,7 @@ final class Screenshot {
 
             @Override
             public void handle(long now) {
-                boolean busy = state.loadingProperty().get() || OfflineTileRetriever.pendingTiles() > 0;
+                boolean busy = state.loadingProperty().get() || AtlasTileRetriever.pendingTiles() > 0;
                 quiet = busy ? 0 : quiet + 1;
                 if (quiet >= QUIET_FRAMES || System.nanoTime() - started > LIMIT_NANOS) {
                     stop();

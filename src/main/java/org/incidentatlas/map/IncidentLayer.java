@@ -2,14 +2,21 @@ package org.incidentatlas.map;
 
 import com.gluonhq.maps.MapLayer;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.incidentatlas.model.Category;
+import org.incidentatlas.ui.MarkerShapes;
 import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
@@ -17,41 +24,59 @@ import org.incidentatlas.viewmodel.CategoryPalette;
 import org.incidentatlas.viewmodel.ExplorerState;
 
 /**
- * Draws every located incident on one {@link Canvas} (never a Node per incident) and turns clicks into
- * selection requests on {@link ExplorerState}.
+ * Draws every located incident on one {@link Canvas} (never a Node per incident) and answers hit tests.
  *
- * <p>Markers take their category's colour; incidents outside the time window are faded; undated ones are
- * drawn hollow; the selected one gets a halo. Markers at the same spot are spread on a small ring so each can
- * be clicked. A place's uncertainty radius is drawn as a soft disc when it is larger than the marker.
- * FX thread only.
+ * <p>Each marker has its category's colour and shape. Incidents outside the time window are faded, or hidden
+ * when {@link #hideOutsideWindowProperty()} is set; undated ones are drawn hollow; the selected one gets a halo
+ * and is always drawn on its own, on top. Markers closer than {@link #CLUSTER_PX} merge into a cluster disc
+ * showing the count and the category mix; markers on the same spot are spread on a small ring instead, so each
+ * can be clicked. A place's uncertainty radius is drawn as a translucent disc. FX thread only.
  */
 final class IncidentLayer extends MapLayer {
     static final double RADIUS = 6.5;
-    private static final double SPREAD = 11;
+    static final double CLUSTER_PX = 26;
+    private static final double SPREAD = 12;
+    private static final Font COUNT_FONT = Font.font("System", FontWeight.BOLD, 11);
+
+    /** What is under a point: one incident, or a cluster of several. */
+    record Hit(int incident, MarkerClusters.Group cluster) {
+        boolean isCluster() {
+            return cluster != null;
+        }
+    }
 
     private final ExplorerState state;
     private final Canvas canvas = new Canvas();
-    /** Screen position (layer coordinates) of each incident's marker; NaN when not drawn. */
+    private final BooleanProperty hideOutsideWindow = new SimpleBooleanProperty(this, "hideOutsideWindow");
+    /** Where each incident's marker is drawn (layer coordinates), NaN when it has no own marker on screen. */
     private double[] xs = new double[0];
     private double[] ys = new double[0];
+    private List<MarkerClusters.Group> clusters = List.of();
 
     IncidentLayer(ExplorerState state) {
         this.state = state;
         getChildren().add(canvas);
-        canvas.setOnMouseClicked(e -> {
-            if (e.isStillSincePress()) {
-                int hit = hitTest(e.getX(), e.getY());
-                if (hit >= 0) {
-                    state.select(hit);
-                    e.consume();
-                }
-            }
-        });
-        canvas.setOnMouseMoved(e -> canvas.setCursor(hitTest(e.getX(), e.getY()) >= 0
-                ? javafx.scene.Cursor.HAND : null));
+        canvas.setMouseTransparent(true); // AtlasMap turns pointer events into hits
         state.visibilityRevisionProperty().addListener(o -> redraw());
         state.selectedIndexProperty().addListener(o -> redraw());
         state.catalogProperty().addListener(o -> markDirty());
+        hideOutsideWindow.addListener(o -> redraw());
+    }
+
+    private Runnable afterRedraw = () -> { };
+
+    /** Runs after every redraw (the map's zoom or centre may have changed). */
+    void setAfterRedraw(Runnable r) {
+        afterRedraw = r;
+    }
+
+    /** The base map's live zoom, or 0 before the layer is attached. */
+    double zoom() {
+        return baseMap == null ? 0 : baseMap.zoom().get();
+    }
+
+    BooleanProperty hideOutsideWindowProperty() {
+        return hideOutsideWindow;
     }
 
     @Override
@@ -72,11 +97,11 @@ final class IncidentLayer extends MapLayer {
     }
 
     /** Asks for a re-layout and redraw after the view moved programmatically. */
-    void markDirtyPublic() {
+    void refresh() {
         markDirty();
     }
 
-    /** Layer-local position of the incident's marker, or {@code null} when it has none on screen. */
+    /** Layer position of the incident's own marker, or {@code null} (unlocated, hidden, or inside a cluster). */
     Point2D markerPosition(int index) {
         if (index < 0 || index >= xs.length || Double.isNaN(xs[index])) {
             return null;
@@ -84,10 +109,15 @@ final class IncidentLayer extends MapLayer {
         return new Point2D(xs[index], ys[index]);
     }
 
-    /** Index of the topmost marker under (x, y) in layer coordinates, or -1. */
-    int hitTest(double x, double y) {
+    /** The clusters drawn now. */
+    List<MarkerClusters.Group> clusters() {
+        return clusters;
+    }
+
+    /** What is under (x, y) in layer coordinates: the nearest own marker, else a cluster disc, else null. */
+    Hit hitTest(double x, double y) {
         int best = -1;
-        double bestD = (RADIUS + 3) * (RADIUS + 3);
+        double bestD = (RADIUS + 4) * (RADIUS + 4);
         for (int i = 0; i < xs.length; i++) {
             if (Double.isNaN(xs[i])) {
                 continue;
@@ -95,78 +125,117 @@ final class IncidentLayer extends MapLayer {
             double dx = xs[i] - x;
             double dy = ys[i] - y;
             double d = dx * dx + dy * dy;
-            if (d < bestD) {
+            if (d < bestD || (d == bestD && i == state.getSelectedIndex())) {
                 bestD = d;
                 best = i;
             }
         }
-        return best;
+        if (best >= 0) {
+            return new Hit(best, null);
+        }
+        for (MarkerClusters.Group g : clusters) {
+            double r = clusterRadius(g.members().length) + 2;
+            if ((g.x() - x) * (g.x() - x) + (g.y() - y) * (g.y() - y) <= r * r) {
+                return new Hit(-1, g);
+            }
+        }
+        return null;
     }
 
-    private void redraw() {
+    /** Tooltip text for what is under (x, y), or {@code null}. */
+    String describeAt(double x, double y) {
+        Hit hit = hitTest(x, y);
+        if (hit == null) {
+            return null;
+        }
+        IncidentCatalog c = state.getCatalog();
+        if (!hit.isCluster()) {
+            Incident inc = c.get(hit.incident());
+            String when = inc.when() == null ? "undated" : inc.when().literal() + " (" + inc.when().describe() + ")";
+            return inc.title() + "\n" + when + (inc.where() == null ? "" : "\n" + inc.where().name());
+        }
+        Map<String, Integer> mix = categoryMix(c, hit.cluster());
+        StringBuilder sb = new StringBuilder(hit.cluster().members().length + " incidents — click to zoom in");
+        mix.forEach((label, n) -> sb.append("\n").append(n).append(" × ").append(label));
+        return sb.toString();
+    }
+
+    private static Map<String, Integer> categoryMix(IncidentCatalog c, MarkerClusters.Group g) {
+        Map<String, Integer> mix = new LinkedHashMap<>();
+        for (int m : g.members()) {
+            mix.merge(c.get(m).category().label(), 1, Integer::sum);
+        }
+        return mix;
+    }
+
+    private boolean shown(int i) {
+        return !hideOutsideWindow.get() || state.isVisible(i);
+    }
+
+    void redraw() {
         if (baseMap == null) {
             return;
         }
         IncidentCatalog catalog = state.getCatalog();
         int n = catalog.size();
-        xs = new double[n];
-        ys = new double[n];
-        // Group incidents at the same point so that coincident markers can be spread out.
-        Map<Long, List<Integer>> groups = new HashMap<>();
+        double[] px = new double[n];
+        double[] py = new double[n];
+        boolean[] include = new boolean[n];
+        int selected = state.getSelectedIndex();
         for (int i = 0; i < n; i++) {
             GeoLocation g = catalog.get(i).where();
-            if (g == null) {
-                xs[i] = Double.NaN;
-                ys[i] = Double.NaN;
+            if (g == null || !shown(i)) {
+                px[i] = Double.NaN;
+                py[i] = Double.NaN;
                 continue;
             }
             Point2D p = getMapPoint(g.lat(), g.lon());
-            xs[i] = p.getX();
-            ys[i] = p.getY();
-            long key = (Math.round(p.getX() / 2) << 32) ^ (Math.round(p.getY() / 2) & 0xffffffffL);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            px[i] = p.getX();
+            py[i] = p.getY();
+            include[i] = true;
         }
+        List<MarkerClusters.Group> groups = MarkerClusters.group(px, py, include, CLUSTER_PX);
+        xs = new double[n];
+        ys = new double[n];
+        java.util.Arrays.fill(xs, Double.NaN);
+        java.util.Arrays.fill(ys, Double.NaN);
+        List<MarkerClusters.Group> drawnClusters = new ArrayList<>();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        // Uncertainty discs first, under every marker.
-        double pxPerKm = pixelsPerKm();
-        for (int i = 0; i < n; i++) {
-            Incident inc = catalog.get(i);
-            if (Double.isNaN(xs[i]) || inc.where().uncertaintyKm() == null) {
-                continue;
-            }
-            double r = inc.where().uncertaintyKm() * pxPerKm / Math.cos(Math.toRadians(inc.where().lat()));
-            if (r > RADIUS * 1.5) {
-                Color c = color(catalog, inc);
-                g.setFill(c.deriveColor(0, 1, 1, state.isVisible(i) ? 0.10 : 0.03));
-                g.fillOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
-                g.setStroke(c.deriveColor(0, 1, 1, state.isVisible(i) ? 0.35 : 0.08));
-                g.setLineWidth(1);
-                g.setLineDashes(3, 3);
-                g.strokeOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
-                g.setLineDashes();
-            }
-        }
-        for (List<Integer> group : groups.values()) {
-            if (group.size() > 1) {
-                double cx = xs[group.get(0)];
-                double cy = ys[group.get(0)];
-                g.setStroke(Color.rgb(60, 60, 60, 0.6));
-                g.setLineWidth(1);
-                g.setLineCap(StrokeLineCap.ROUND);
-                for (int k = 0; k < group.size(); k++) {
-                    double a = -Math.PI / 2 + 2 * Math.PI * k / group.size();
-                    int idx = group.get(k);
-                    xs[idx] = cx + SPREAD * Math.cos(a);
-                    ys[idx] = cy + SPREAD * Math.sin(a);
-                    g.strokeLine(cx, cy, xs[idx], ys[idx]);
+        drawUncertainty(g, catalog, px, py);
+        for (MarkerClusters.Group grp : groups) {
+            if (grp.isCluster()) {
+                drawnClusters.add(grp);
+            } else if (grp.stack()) {
+                int k = 0;
+                for (int m : grp.members()) {
+                    double a = -Math.PI / 2 + 2 * Math.PI * k++ / grp.members().length;
+                    xs[m] = grp.x() + SPREAD * Math.cos(a);
+                    ys[m] = grp.y() + SPREAD * Math.sin(a);
                 }
-                g.setFill(Color.rgb(60, 60, 60, 0.8));
-                g.fillOval(cx - 2, cy - 2, 4, 4);
+                g.setStroke(Color.rgb(50, 50, 50, 0.7));
+                g.setLineWidth(1);
+                for (int m : grp.members()) {
+                    g.strokeLine(grp.x(), grp.y(), xs[m], ys[m]);
+                }
+                g.setFill(Color.rgb(50, 50, 50, 0.85));
+                g.fillOval(grp.x() - 2, grp.y() - 2, 4, 4);
+            } else {
+                int m = grp.members()[0];
+                xs[m] = px[m];
+                ys[m] = py[m];
             }
         }
-        // Faded (outside the window) first, then visible, then the selection on top.
-        int selected = state.getSelectedIndex();
+        if (selected >= 0 && selected < n && !Double.isNaN(px[selected]) && Double.isNaN(xs[selected])) {
+            // The selection is never hidden inside a cluster: it is drawn at its own place, on top.
+            xs[selected] = px[selected];
+            ys[selected] = py[selected];
+        }
+        clusters = List.copyOf(drawnClusters);
+        for (MarkerClusters.Group grp : clusters) {
+            drawCluster(g, catalog, grp);
+        }
+        // Faded markers first, then visible ones, then the selection on top.
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < n; i++) {
                 if (Double.isNaN(xs[i]) || i == selected || state.isVisible(i) != (pass == 1)) {
@@ -178,41 +247,92 @@ final class IncidentLayer extends MapLayer {
         if (selected >= 0 && selected < n && !Double.isNaN(xs[selected])) {
             drawMarker(g, catalog, selected, true);
         }
+        afterRedraw.run();
+    }
+
+    private void drawUncertainty(GraphicsContext g, IncidentCatalog catalog, double[] px, double[] py) {
+        double pxPerKm = 256 * Math.pow(2, baseMap.zoom().get()) / 40_075.0;
+        for (int i = 0; i < px.length; i++) {
+            Incident inc = catalog.get(i);
+            if (Double.isNaN(px[i]) || inc.where().uncertaintyKm() == null) {
+                continue;
+            }
+            double r = inc.where().uncertaintyKm() * pxPerKm / Math.cos(Math.toRadians(inc.where().lat()));
+            if (r > RADIUS * 1.5 && r < 20_000) {
+                Color c = color(catalog, inc.category());
+                boolean visible = state.isVisible(i);
+                g.setFill(c.deriveColor(0, 1, 1, visible ? 0.10 : 0.03));
+                g.fillOval(px[i] - r, py[i] - r, 2 * r, 2 * r);
+                g.setStroke(c.deriveColor(0, 1, 1, visible ? 0.45 : 0.10));
+                g.setLineWidth(1);
+                g.setLineDashes(4, 3);
+                g.strokeOval(px[i] - r, py[i] - r, 2 * r, 2 * r);
+                g.setLineDashes();
+            }
+        }
+    }
+
+    static double clusterRadius(int count) {
+        return Math.min(22, 11 + 3 * Math.log(count) / Math.log(2));
+    }
+
+    private void drawCluster(GraphicsContext g, IncidentCatalog catalog, MarkerClusters.Group grp) {
+        int total = grp.members().length;
+        boolean anyVisible = false;
+        Map<Category, Integer> mix = new LinkedHashMap<>();
+        for (int m : grp.members()) {
+            mix.merge(catalog.get(m).category(), 1, Integer::sum);
+            anyVisible |= state.isVisible(m);
+        }
+        double alpha = anyVisible ? 1 : 0.3;
+        double r = clusterRadius(total);
+        double start = 90;
+        for (Map.Entry<Category, Integer> e : mix.entrySet()) {
+            double extent = 360.0 * e.getValue() / total;
+            g.setFill(color(catalog, e.getKey()).deriveColor(0, 1, 1, alpha));
+            g.fillArc(grp.x() - r, grp.y() - r, 2 * r, 2 * r, start, -extent, javafx.scene.shape.ArcType.ROUND);
+            start -= extent;
+        }
+        g.setStroke(Color.rgb(255, 255, 255, alpha));
+        g.setLineWidth(2);
+        g.strokeOval(grp.x() - r, grp.y() - r, 2 * r, 2 * r);
+        double inner = r * 0.58;
+        g.setFill(Color.rgb(255, 255, 255, 0.95 * alpha));
+        g.fillOval(grp.x() - inner, grp.y() - inner, 2 * inner, 2 * inner);
+        g.setFill(Color.rgb(30, 30, 30, alpha));
+        g.setFont(COUNT_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(Integer.toString(total), grp.x(), grp.y());
     }
 
     private void drawMarker(GraphicsContext g, IncidentCatalog catalog, int i, boolean selected) {
         Incident inc = catalog.get(i);
-        Color c = color(catalog, inc);
-        boolean visible = state.isVisible(i);
+        Color c = color(catalog, inc.category());
+        MarkerShapes shape = MarkerShapes.forCategory(catalog.categories().indexOf(inc.category()));
         double x = xs[i];
         double y = ys[i];
         if (selected) {
-            g.setFill(Color.rgb(255, 200, 0, 0.45));
-            g.fillOval(x - RADIUS - 7, y - RADIUS - 7, 2 * RADIUS + 14, 2 * RADIUS + 14);
+            g.setFill(Color.rgb(255, 200, 0, 0.5));
+            g.fillOval(x - RADIUS - 8, y - RADIUS - 8, 2 * RADIUS + 16, 2 * RADIUS + 16);
             g.setStroke(Color.rgb(20, 20, 20, 0.9));
             g.setLineWidth(2);
-            g.strokeOval(x - RADIUS - 4, y - RADIUS - 4, 2 * RADIUS + 8, 2 * RADIUS + 8);
+            g.strokeOval(x - RADIUS - 5, y - RADIUS - 5, 2 * RADIUS + 10, 2 * RADIUS + 10);
         }
-        double alpha = visible ? 1.0 : 0.22;
+        double alpha = state.isVisible(i) ? 1.0 : 0.22;
         if (inc.isDated()) {
             g.setFill(c.deriveColor(0, 1, 1, alpha));
-            g.fillOval(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS);
             g.setStroke(Color.rgb(255, 255, 255, alpha));
+            g.setLineWidth(1.5);
         } else {
             g.setFill(Color.rgb(255, 255, 255, 0.9 * alpha));
-            g.fillOval(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS);
             g.setStroke(c.deriveColor(0, 1, 1, alpha));
+            g.setLineWidth(2.5);
         }
-        g.setLineWidth(inc.isDated() ? 1.5 : 2.5);
-        g.strokeOval(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS);
+        shape.draw(g, x, y, RADIUS, true, true);
     }
 
-    private double pixelsPerKm() {
-        double worldPx = 256 * Math.pow(2, baseMap.zoom().get());
-        return worldPx / 40_075.0;
-    }
-
-    private static Color color(IncidentCatalog catalog, Incident inc) {
-        return Color.web(CategoryPalette.color(catalog, inc.category()));
+    private static Color color(IncidentCatalog catalog, Category category) {
+        return Color.web(CategoryPalette.color(catalog, category));
     }
 }

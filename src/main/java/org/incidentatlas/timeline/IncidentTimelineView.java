@@ -27,6 +27,7 @@ import org.incidentatlas.model.Category;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
 import org.incidentatlas.model.TimeExtent;
+import org.incidentatlas.ui.MarkerShapes;
 import org.incidentatlas.viewmodel.CategoryPalette;
 import org.incidentatlas.viewmodel.ExplorerState;
 import org.incidentatlas.viewmodel.TimeWindow;
@@ -229,7 +230,8 @@ public final class IncidentTimelineView extends Region {
             }
             Color c = Color.web(CategoryPalette.color(catalog, inc.category()));
             boolean visible = state.isVisible(i);
-            drawMark(g, inc.when(), x0, x1, cy, c, visible, i == selected);
+            MarkerShapes shape = MarkerShapes.forCategory(lane);
+            drawMark(g, inc.when(), shape, x0, x1, cy, c, visible, i == selected);
             double markLeft = x1 - x0 < 2 * DOT_RADIUS ? (x0 + x1) / 2 - DOT_RADIUS : x0;
             double markRight = x1 - x0 < 2 * DOT_RADIUS ? (x0 + x1) / 2 + DOT_RADIUS : x1;
             markX0[i] = markLeft;
@@ -327,8 +329,8 @@ public final class IncidentTimelineView extends Region {
         }
     }
 
-    private static void drawMark(GraphicsContext g, TimeExtent when, double x0, double x1, double cy, Color c,
-                                 boolean visible, boolean selected) {
+    private static void drawMark(GraphicsContext g, TimeExtent when, MarkerShapes shape, double x0, double x1,
+                                 double cy, Color c, boolean visible, boolean selected) {
         double alpha = visible ? 1 : 0.28;
         double width = x1 - x0;
         boolean soft = when.approximate() || when.uncertain();
@@ -370,13 +372,12 @@ public final class IncidentTimelineView extends Region {
             g.fillOval(cx - DOT_RADIUS - 6, cy - DOT_RADIUS - 6, 2 * DOT_RADIUS + 12, 2 * DOT_RADIUS + 12);
         }
         g.setFill(c.deriveColor(0, 1, 1, alpha));
-        g.fillOval(cx - DOT_RADIUS, cy - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
         g.setStroke(soft ? Color.rgb(255, 255, 255, alpha) : c.deriveColor(0, 1, 0.7, alpha));
         g.setLineWidth(1.5);
         if (soft) {
             g.setLineDashes(2, 2);
         }
-        g.strokeOval(cx - DOT_RADIUS, cy - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
+        shape.draw(g, cx, cy, DOT_RADIUS, true, true);
         g.setLineDashes();
         if (selected) {
             g.setStroke(Color.rgb(20, 20, 20, 0.9));

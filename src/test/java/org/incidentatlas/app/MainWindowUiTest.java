@@ -40,7 +40,7 @@ class MainWindowUiTest {
     @Start
     void start(Stage stage) {
         state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
-        window = new MainWindow(state);
+        window = new MainWindow(state, TestMaps.options(), Settings.inMemory());
         stage.setScene(window.createScene());
         stage.show();
         state.open(Path.of("data", "events.json"));
@@ -99,6 +99,11 @@ class MainWindowUiTest {
                 window.timelinePanel().timeline().markPosition(rocket)));
         robot.clickOn(mark);
         assertEquals(rocket, state.getSelectedIndex());
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> !window.map().isFlying()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the map never finished flying", e);
+        }
         GeoLocation centre = fx(() -> window.map().center());
         assertEquals(33.2625, centre.lat(), 0.05);
         assertEquals(44.2346, centre.lon(), 0.05);

@@ -27,14 +27,16 @@ class ArchitectureTest {
             .layer("app").definedBy("org.incidentatlas.app..")
             .layer("views").definedBy("org.incidentatlas.map..", "org.incidentatlas.timeline..",
                     "org.incidentatlas.details..")
+            .layer("ui").definedBy("org.incidentatlas.ui..")
             .layer("viewmodel").definedBy("org.incidentatlas.viewmodel..")
             .layer("io").definedBy("org.incidentatlas.io..")
             .layer("model").definedBy("org.incidentatlas.model..")
             .whereLayer("app").mayNotBeAccessedByAnyLayer()
             .whereLayer("views").mayOnlyBeAccessedByLayers("app")
-            .whereLayer("viewmodel").mayOnlyBeAccessedByLayers("app", "views")
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("app", "views")
+            .whereLayer("viewmodel").mayOnlyBeAccessedByLayers("app", "views", "ui")
             .whereLayer("io").mayOnlyBeAccessedByLayers("app", "views", "viewmodel")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("app", "views", "viewmodel", "io");
+            .whereLayer("model").mayOnlyBeAccessedByLayers("app", "views", "ui", "viewmodel", "io");
 
     @ArchTest
     static final ArchRule viewsDoNotTalkToEachOther = noClasses()

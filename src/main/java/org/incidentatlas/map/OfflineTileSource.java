@@ -10,20 +10,20 @@ import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Screen;
+import org.incidentatlas.map.basemap.BasemapData;
 import org.incidentatlas.map.basemap.TileRenderer;
-import org.incidentatlas.map.basemap.WorldGeometry;
 
 /**
- * Gluon Maps' tile source, replaced through {@code META-INF/services/com.gluonhq.maps.tile.TileRetriever} so
- * that the map never touches the network: tiles are drawn locally from bundled Natural Earth data.
+ * Tiles drawn locally from the bundled basemap, so the map never needs the network.
  *
- * <p>Gluon creates one instance per JVM through {@link java.util.ServiceLoader} and calls {@link #loadTile} on
- * the FX thread. Rendering runs on two daemon threads; the future completes on the FX thread (Gluon sets the
- * image on whichever thread completes it). Rendered tiles are kept in a small LRU cache.
+ * <p>{@link #loadTile} is called on the FX thread; rendering runs on two low-priority daemon threads and the
+ * future completes on the FX thread (Gluon sets the image on whichever thread completes it). Tiles are rendered
+ * at the screen's output scale (2× on HiDPI; Gluon shows every tile at 256 logical pixels) and kept in an LRU
+ * cache of {@value #CACHE_TILES} tiles.
  */
-public final class OfflineTileRetriever implements com.gluonhq.maps.tile.TileRetriever {
+final class OfflineTileSource {
     private static final int CACHE_TILES = 512;
-    private static final AtomicInteger PENDING = new AtomicInteger();
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "basemap-tiles");
@@ -31,6 +31,7 @@ public final class OfflineTileRetriever implements com.gluonhq.maps.tile.TileRet
         t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
     });
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile TileRenderer renderer;
     private final Map<Long, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -41,14 +42,13 @@ public final class OfflineTileRetriever implements com.gluonhq.maps.tile.TileRet
         }
     };
 
-    /** Tiles requested but not yet delivered, across the JVM: lets the screenshot mode wait for a complete map. */
-    public static int pendingTiles() {
-        return PENDING.get();
+    int pending() {
+        return pending.get();
     }
 
-    @Override
-    public CompletableFuture<Image> loadTile(int zoom, long i, long j) {
-        long key = ((long) zoom << 58) | (i << 29) | j;
+    CompletableFuture<Image> loadTile(int zoom, long i, long j) {
+        int scale = outputScale();
+        long key = ((long) zoom << 56) | ((long) scale << 52) | (i << 26) | j;
         Image cached;
         synchronized (cache) {
             cached = cache.get(key);
@@ -57,42 +57,58 @@ public final class OfflineTileRetriever implements com.gluonhq.maps.tile.TileRet
             return CompletableFuture.completedFuture(cached);
         }
         CompletableFuture<Image> future = new CompletableFuture<>();
-        PENDING.incrementAndGet();
+        pending.incrementAndGet();
         executor.execute(() -> {
             Image image = null;
+            Throwable failure = null;
             try {
-                int[] pixels = renderer().render(zoom, i, j, 1);
-                WritableImage w = new WritableImage(TileRenderer.TILE_SIZE, TileRenderer.TILE_SIZE);
-                w.getPixelWriter().setPixels(0, 0, TileRenderer.TILE_SIZE, TileRenderer.TILE_SIZE,
-                        PixelFormat.getIntArgbPreInstance(), pixels, 0, TileRenderer.TILE_SIZE);
-                image = w;
+                image = render(zoom, i, j, scale);
                 synchronized (cache) {
-                    cache.put(key, w);
+                    cache.put(key, image);
                 }
-            } catch (RuntimeException e) {
-                System.getLogger(OfflineTileRetriever.class.getName()).log(System.Logger.Level.WARNING,
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                System.getLogger(OfflineTileSource.class.getName()).log(System.Logger.Level.WARNING,
                         "basemap tile " + zoom + "/" + i + "/" + j + " failed", e);
             }
             Image result = image;
+            Throwable f = failure;
             Platform.runLater(() -> {
-                PENDING.decrementAndGet();
+                pending.decrementAndGet();
                 if (result != null) {
                     future.complete(result);
                 } else {
-                    future.completeExceptionally(new IllegalStateException("tile failed"));
+                    future.completeExceptionally(f);
                 }
             });
         });
         return future;
     }
 
-    private TileRenderer renderer() {
+    /** Renders one tile now, on the calling thread. */
+    Image render(int zoom, long i, long j, int scale) {
+        int size = TileRenderer.TILE_SIZE * scale;
+        int[] pixels = renderer().render(zoom, i, j, scale);
+        WritableImage w = new WritableImage(size, size);
+        w.getPixelWriter().setPixels(0, 0, size, size, PixelFormat.getIntArgbPreInstance(), pixels, 0, size);
+        return w;
+    }
+
+    private static int outputScale() {
+        try {
+            return Math.max(1, Math.min(3, (int) Math.ceil(Screen.getPrimary().getOutputScaleX())));
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    TileRenderer renderer() {
         TileRenderer r = renderer;
         if (r == null) {
             synchronized (this) {
                 r = renderer;
                 if (r == null) {
-                    r = new TileRenderer(WorldGeometry.loadBundled());
+                    r = new TileRenderer(BasemapData.loadBundled());
                     renderer = r;
                 }
             }

@@ -1,0 +1,134 @@
+package org.incidentatlas.map;
+
+import com.gluonhq.maps.MapView;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.stage.Stage;
+import org.incidentatlas.map.basemap.BasemapData;
+import org.incidentatlas.map.basemap.TileRenderer;
+import org.incidentatlas.model.GeoLocation;
+import org.incidentatlas.model.IncidentCatalog;
+import org.incidentatlas.viewmodel.CategoryPalette;
+import org.incidentatlas.viewmodel.ExplorerState;
+
+/**
+ * Map-room measurements for the benchmark (not a unit test): offline tile rendering, and the Canvas incident
+ * layer against a node-per-marker layer drawing the same incidents. Call on the FX thread except
+ * {@link #tileMillis}.
+ */
+public final class MapBench {
+    public static final int WIDTH = 1400;
+    public static final int HEIGHT = 900;
+
+    private MapBench() {
+    }
+
+    /** Milliseconds to render each tile of a fixed tour (world, region and city zooms over Iraq and elsewhere). */
+    public static double[] tileMillis(int rounds) {
+        TileRenderer r = new TileRenderer(BasemapData.loadBundled());
+        int[][] tiles = {{2, 2, 1}, {3, 4, 3}, {5, 19, 12}, {6, 39, 25}, {6, 38, 25}, {7, 79, 51}, {8, 159, 102},
+            {9, 318, 205}, {10, 637, 410}, {4, 8, 5}, {5, 16, 10}, {7, 66, 44}};
+        for (int[] t : tiles) { // warm-up: label placement per zoom is computed once and cached
+            r.render(t[0], t[1], t[2], 1);
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int[] t : tiles) {
+                long t0 = System.nanoTime();
+                r.render(t[0], t[1], t[2], 1);
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        return ms.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Redraw time of our Canvas layer and of a layer with one Circle node per incident, both showing every
+     * incident of {@code catalog} at 1400×900 while the view pans, rendered to an image each step.
+     *
+     * @return {canvasMedianMs, nodesMedianMs}
+     */
+    public static double[] layerMillis(IncidentCatalog catalog, int steps, Stage stage) {
+        ExplorerState state = new ExplorerState(new org.incidentatlas.io.EventFileReader(), Runnable::run,
+                Runnable::run);
+        state.show(new org.incidentatlas.io.LoadResult("bench", catalog, List.of(), 0));
+        MapView view = new MapView();
+        IncidentLayer layer = new IncidentLayer(state);
+        view.addLayer(layer);
+        view.setZoom(6);
+        view.setCenter(33.5, 42.5);
+        Pane root = new Pane(view);
+        view.resize(WIDTH, HEIGHT);
+        stage.setScene(new Scene(root, WIDTH, HEIGHT));
+        stage.show();
+        root.applyCss();
+        root.layout();
+        SnapshotParameters params = new SnapshotParameters();
+        WritableImage target = new WritableImage(WIDTH, HEIGHT);
+
+        double[] canvas = time(steps, i -> {
+            view.setCenter(33.5 + 0.01 * i, 42.5 + 0.01 * i);
+            layer.layoutLayer();
+            layer.snapshot(params, target);
+        });
+
+        // Baseline: the same incidents as Circle nodes, moved to the same projected positions every step.
+        int n = catalog.size();
+        Circle[] circles = new Circle[n];
+        Group markers = new Group();
+        for (int i = 0; i < n; i++) {
+            Circle c = new Circle(IncidentLayer.RADIUS, Color.web(CategoryPalette.color(catalog,
+                    catalog.get(i).category())));
+            c.setStroke(Color.WHITE);
+            c.setStrokeWidth(1.5);
+            circles[i] = c;
+        }
+        markers.getChildren().addAll(circles);
+        Pane nodes = new Pane(markers);
+        nodes.resize(WIDTH, HEIGHT);
+        root.getChildren().setAll(nodes);
+        double zoomPx = 256 * Math.pow(2, 6);
+        double[] baseline = time(steps, i -> {
+            double cx = AtlasMap.mercX(42.5 + 0.01 * i) * zoomPx;
+            double cy = AtlasMap.mercY(33.5 + 0.01 * i) * zoomPx;
+            for (int k = 0; k < n; k++) {
+                GeoLocation g = catalog.get(k).where();
+                circles[k].setCenterX(AtlasMap.mercX(g.lon()) * zoomPx - cx + WIDTH / 2.0);
+                circles[k].setCenterY(AtlasMap.mercY(g.lat()) * zoomPx - cy + HEIGHT / 2.0);
+            }
+            nodes.snapshot(params, target);
+        });
+        return new double[] {median(canvas), median(baseline)};
+    }
+
+    private interface Step {
+        void run(int i);
+    }
+
+    private static double[] time(int steps, Step step) {
+        for (int i = 0; i < 3; i++) {
+            step.run(i);
+        }
+        double[] ms = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            long t0 = System.nanoTime();
+            step.run(i);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return ms;
+    }
+
+    public static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}

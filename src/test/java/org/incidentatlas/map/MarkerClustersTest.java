@@ -1,0 +1,75 @@
+package org.incidentatlas.map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkerClustersTest {
+    private static boolean[] all(int n) {
+        boolean[] b = new boolean[n];
+        java.util.Arrays.fill(b, true);
+        return b;
+    }
+
+    @Test
+    void nearbyMarkersFormOneClusterWithTheRightCount() {
+        double[] xs = {100, 110, 104, 400, Double.NaN};
+        double[] ys = {100, 105, 95, 400, 0};
+        List<MarkerClusters.Group> g = MarkerClusters.group(xs, ys, all(5), 26);
+        assertEquals(2, g.size());
+        assertArrayEquals(new int[] {0, 1, 2}, g.get(0).members());
+        assertTrue(g.get(0).isCluster());
+        assertEquals((100 + 110 + 104) / 3.0, g.get(0).x(), 1e-9);
+        assertTrue(g.get(1).isSingle());
+        assertEquals(3, g.get(1).members()[0]);
+    }
+
+    @Test
+    void markersOnTheSameSpotAreAStackNotACluster() {
+        double[] xs = {50, 50.5, 51, 300};
+        double[] ys = {50, 50, 49.5, 300};
+        List<MarkerClusters.Group> g = MarkerClusters.group(xs, ys, all(4), 26);
+        assertTrue(g.get(0).stack());
+        assertFalse(g.get(0).isCluster());
+        assertEquals(3, g.get(0).members().length);
+    }
+
+    @Test
+    void excludedMarkersTakeNoPartAndFarOnesStayApart() {
+        double[] xs = {0, 10, 30, 60};
+        double[] ys = {0, 0, 0, 0};
+        boolean[] include = {true, false, true, true};
+        List<MarkerClusters.Group> g = MarkerClusters.group(xs, ys, include, 26);
+        assertEquals(3, g.size(), "0 and 30 are 30 px apart: no merge; 1 is excluded");
+        for (MarkerClusters.Group grp : g) {
+            assertTrue(grp.isSingle());
+        }
+    }
+
+    @Test
+    void scaleBarPicksRoundLengths() {
+        double[] a = ScaleBar.niceLength(1000, 110); // 110 km fits: 100 km
+        assertEquals(100_000, a[0]);
+        assertEquals(100, a[1], 1e-9);
+        double[] b = ScaleBar.niceLength(30, 110); // 3.3 km: 2 km
+        assertEquals(2_000, b[0]);
+        assertEquals("2 km", ScaleBar.label(b[0]));
+        assertEquals("500 m", ScaleBar.label(ScaleBar.niceLength(5, 110)[0]));
+    }
+
+    @Test
+    void mercatorRoundTrips() {
+        for (double lat : new double[] {-80, -33.3, 0, 33.2625, 60}) {
+            assertEquals(lat, AtlasMap.lat(AtlasMap.mercY(lat)), 1e-9);
+        }
+        for (double lon : new double[] {-180, -44.1, 0, 44.2346, 179.9}) {
+            assertEquals(lon, AtlasMap.lon(AtlasMap.mercX(lon)), 1e-9);
+        }
+        assertEquals(0.5, AtlasMap.mercY(0), 1e-12);
+        assertTrue(AtlasMap.mercY(33) < 0.5, "north is up: y grows southwards");
+    }
+}
