@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * @param file       the events file, or {@code null} for the default
  * @param screenshot where to write the screenshot (screenshot mode only)
  * @param select     id of the incident to select once loaded, or {@code null}
+ * @param view       {lat, lon, zoom} to show instead of fitting the map to the incidents, or {@code null}
  */
-record CommandLine(Mode mode, Path file, Path screenshot, String select) {
+record CommandLine(Mode mode, Path file, Path screenshot, String select, double[] view) {
     enum Mode { WINDOW, VALIDATE, SCREENSHOT, HELP }
 
     static final String USAGE = String.join(System.lineSeparator(),
@@ -21,6 +22,7 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select) {
             "  --validate FILE       print the validation report and exit: 0 valid, 1 items rejected, 2 unreadable",
             "  --screenshot OUT.png  render the main window at 1400x900 to OUT.png and exit (no display needed)",
             "  --select ID           select the incident with this id once the file is loaded",
+            "  --view LAT,LON,ZOOM   centre the map there at that zoom (1-18) instead of fitting it to the incidents",
             "  -h, --help            show this help");
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for people when they are wrong. */
@@ -29,11 +31,12 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select) {
         Path file = null;
         Path screenshot = null;
         String select = null;
+        double[] view = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> {
-                    return new CommandLine(Mode.HELP, null, null, null);
+                    return new CommandLine(Mode.HELP, null, null, null, null);
                 }
                 case "--validate" -> {
                     mode = setMode(mode, Mode.VALIDATE);
@@ -44,6 +47,7 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select) {
                     screenshot = Path.of(value(args, ++i, a));
                 }
                 case "--select" -> select = value(args, ++i, a);
+                case "--view" -> view = parseView(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + a);
@@ -52,14 +56,32 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select) {
                 }
             }
         }
-        if (mode == Mode.VALIDATE && (select != null || file == null)) {
+        if (mode == Mode.VALIDATE && (select != null || view != null || file == null)) {
             throw new IllegalArgumentException("--validate takes exactly one FILE and no other option");
         }
-        return new CommandLine(mode, file, screenshot, select);
+        return new CommandLine(mode, file, screenshot, select, view);
+    }
+
+    private static double[] parseView(String text) {
+        String[] parts = text.split(",");
+        try {
+            if (parts.length == 3) {
+                double lat = Double.parseDouble(parts[0].trim());
+                double lon = Double.parseDouble(parts[1].trim());
+                double zoom = Double.parseDouble(parts[2].trim());
+                if (Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && zoom >= 1 && zoom <= 18) {
+                    return new double[] {lat, lon, zoom};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("--view takes LAT,LON,ZOOM, e.g. 33.3,44.4,9 (|lat| <= 85, zoom 1-18), not "
+                + text);
     }
 
     private static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("-")) {
+        if (i >= args.length || args[i].startsWith("--")) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];

@@ -45,6 +45,16 @@ public final class IncidentAtlasApp extends Application {
         stage.setMinHeight(560);
 
         Path file = cl.fileOrDefault();
+        if (cl.view() != null) {
+            state.catalogProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    state.catalogProperty().removeListener(this);
+                    // after the map has fitted itself to the new catalog
+                    Platform.runLater(() -> window.map().setView(cl.view()[0], cl.view()[1], cl.view()[2]));
+                }
+            });
+        }
         if (cl.select() != null) {
             state.catalogProperty().addListener(new javafx.beans.InvalidationListener() {
                 @Override

@@ -20,6 +20,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        System.setProperty("javafx.platform", "desktop"); // tells Gluon Attach; silences its INFO line
         CommandLine cl;
         try {
             cl = CommandLine.parse(args);

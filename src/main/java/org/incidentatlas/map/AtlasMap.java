@@ -112,6 +112,7 @@ public final class AtlasMap extends StackPane {
 
         cursor.getStyleClass().add("map-cursor");
         cursor.setId("mapCursor");
+        cursor.visibleProperty().bind(cursor.textProperty().isNotEmpty());
         VBox bottomLeft = new VBox(2, scaleBar, cursor);
         bottomLeft.setPadding(new Insets(0, 0, 4, 8));
         bottomLeft.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);

@@ -172,6 +172,22 @@ final class IncidentLayer extends MapLayer {
         return !hideOutsideWindow.get() || state.isVisible(i);
     }
 
+    private IncidentCatalog mercatorOf;
+    private double[] mx = new double[0];
+    private double[] my = new double[0];
+
+    private void projectCatalog(IncidentCatalog catalog) {
+        int n = catalog.size();
+        mx = new double[n];
+        my = new double[n];
+        for (int i = 0; i < n; i++) {
+            GeoLocation g = catalog.get(i).where();
+            mx[i] = g == null ? Double.NaN : AtlasMap.mercX(g.lon());
+            my[i] = g == null ? Double.NaN : AtlasMap.mercY(g.lat());
+        }
+        mercatorOf = catalog;
+    }
+
     void redraw() {
         if (baseMap == null) {
             return;
@@ -182,16 +198,22 @@ final class IncidentLayer extends MapLayer {
         double[] py = new double[n];
         boolean[] include = new boolean[n];
         int selected = state.getSelectedIndex();
+        // Screen = origin + Mercator × world size: one projection per catalog, one multiply-add per redraw.
+        if (mercatorOf != catalog) {
+            projectCatalog(catalog);
+        }
+        Point2D origin = getMapPoint(0, 0); // where Mercator (0.5, 0.5) is on screen
+        double world = 256 * Math.pow(2, baseMap.zoom().get());
+        double ox = origin.getX() - 0.5 * world;
+        double oy = origin.getY() - 0.5 * world;
         for (int i = 0; i < n; i++) {
-            GeoLocation g = catalog.get(i).where();
-            if (g == null || !shown(i)) {
+            if (Double.isNaN(mx[i]) || !shown(i)) {
                 px[i] = Double.NaN;
                 py[i] = Double.NaN;
                 continue;
             }
-            Point2D p = getMapPoint(g.lat(), g.lon());
-            px[i] = p.getX();
-            py[i] = p.getY();
+            px[i] = ox + mx[i] * world;
+            py[i] = oy + my[i] * world;
             include[i] = true;
         }
         List<MarkerClusters.Group> groups = MarkerClusters.group(px, py, include, CLUSTER_PX);
@@ -258,11 +280,14 @@ final class IncidentLayer extends MapLayer {
                 continue;
             }
             double r = inc.where().uncertaintyKm() * pxPerKm / Math.cos(Math.toRadians(inc.where().lat()));
-            if (r > RADIUS * 1.5 && r < 20_000) {
+            if (r > RADIUS * 1.5 && r < 100_000) {
                 Color c = color(catalog, inc.category());
                 boolean visible = state.isVisible(i);
-                g.setFill(c.deriveColor(0, 1, 1, visible ? 0.10 : 0.03));
-                g.fillOval(px[i] - r, py[i] - r, 2 * r, 2 * r);
+                if (r < Math.max(canvas.getWidth(), canvas.getHeight())) {
+                    // a disc larger than the view would only tint everything: then the outline alone
+                    g.setFill(c.deriveColor(0, 1, 1, visible ? 0.10 : 0.03));
+                    g.fillOval(px[i] - r, py[i] - r, 2 * r, 2 * r);
+                }
                 g.setStroke(c.deriveColor(0, 1, 1, visible ? 0.45 : 0.10));
                 g.setLineWidth(1);
                 g.setLineDashes(4, 3);

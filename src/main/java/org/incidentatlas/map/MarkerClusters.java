@@ -2,9 +2,7 @@ package org.incidentatlas.map;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Groups markers that would overlap on screen. Pure screen-space maths (no JavaFX), so it is tested alone.
@@ -40,31 +38,36 @@ final class MarkerClusters {
      */
     static List<Group> group(double[] xs, double[] ys, boolean[] include, double distance) {
         int n = xs.length;
-        Map<Long, List<Integer>> grid = new HashMap<>();
+        // Grid cells as sorted primitive keys (cell << 32 | index): no boxing, one sort.
+        long[] keys = new long[n];
+        int m = 0;
         for (int i = 0; i < n; i++) {
             if (include[i] && !Double.isNaN(xs[i])) {
-                grid.computeIfAbsent(cell(xs[i], ys[i], distance), k -> new ArrayList<>()).add(i);
+                keys[m++] = (cellKey((long) Math.floor(xs[i] / distance), (long) Math.floor(ys[i] / distance)) << 32)
+                        | i;
             }
         }
+        long[] sorted = Arrays.copyOf(keys, m);
+        Arrays.sort(sorted);
         boolean[] taken = new boolean[n];
         List<Group> groups = new ArrayList<>();
         double d2 = distance * distance;
+        int[] members = new int[8];
         for (int i = 0; i < n; i++) {
             if (!include[i] || Double.isNaN(xs[i]) || taken[i]) {
                 continue;
             }
             taken[i] = true;
-            int[] members = new int[] {i};
+            members[0] = i;
             int count = 1;
             long cx = (long) Math.floor(xs[i] / distance);
             long cy = (long) Math.floor(ys[i] / distance);
             for (long gx = cx - 1; gx <= cx + 1; gx++) {
                 for (long gy = cy - 1; gy <= cy + 1; gy++) {
-                    List<Integer> bucket = grid.get(key(gx, gy));
-                    if (bucket == null) {
-                        continue;
-                    }
-                    for (int j : bucket) {
+                    long cell = cellKey(gx, gy);
+                    int at = lowerBound(sorted, cell << 32);
+                    for (int k = at; k < sorted.length && (sorted[k] >>> 32) == cell; k++) {
+                        int j = (int) (sorted[k] & 0xffffffffL);
                         if (taken[j]) {
                             continue;
                         }
@@ -80,28 +83,39 @@ final class MarkerClusters {
                     }
                 }
             }
-            members = Arrays.copyOf(members, count);
-            Arrays.sort(members);
+            int[] g = Arrays.copyOf(members, count);
+            Arrays.sort(g);
             double sx = 0;
             double sy = 0;
             boolean stack = true;
-            for (int m : members) {
-                sx += xs[m];
-                sy += ys[m];
-                if (Math.abs(xs[m] - xs[i]) > SAME_SPOT || Math.abs(ys[m] - ys[i]) > SAME_SPOT) {
+            for (int k : g) {
+                sx += xs[k];
+                sy += ys[k];
+                if (Math.abs(xs[k] - xs[i]) > SAME_SPOT || Math.abs(ys[k] - ys[i]) > SAME_SPOT) {
                     stack = false;
                 }
             }
-            groups.add(new Group(members, sx / count, sy / count, stack && count > 1));
+            groups.add(new Group(g, sx / count, sy / count, stack && count > 1));
         }
         return groups;
     }
 
-    private static long cell(double x, double y, double size) {
-        return key((long) Math.floor(x / size), (long) Math.floor(y / size));
+    /** A non-negative 31-bit key for a grid cell (cells wrap far outside any screen; only neighbours matter). */
+    private static long cellKey(long gx, long gy) {
+        return ((gx & 0x7fff) << 16) | (gy & 0xffff);
     }
 
-    private static long key(long gx, long gy) {
-        return (gx << 32) ^ (gy & 0xffffffffL);
+    private static int lowerBound(long[] a, long key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -105,7 +105,7 @@ final class RegionLayer extends MapLayer {
             g.closePath();
         }
         g.setFillRule(FillRule.EVEN_ODD);
-        g.setFill(Color.rgb(255, 196, 0, 0.14));
+        g.setFill(Color.rgb(255, 196, 0, 0.08));
         g.fill();
         g.setStroke(Color.rgb(214, 130, 0, 0.9));
         g.setLineWidth(2);

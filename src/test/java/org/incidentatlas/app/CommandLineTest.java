@@ -61,4 +61,11 @@ class CommandLineTest {
         assertTrue(buf.toString(StandardCharsets.UTF_8).contains("1:1"), buf::toString);
         assertEquals(2, ValidateCommand.run(dir.resolve("missing.json"), out));
     }
+    @Test
+    void parsesAView() {
+        CommandLine v = CommandLine.parse(new String[] {"--screenshot", "o.png", "--view", "33.3,44.4,9"});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {33.3, 44.4, 9}, v.view());
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--view", "33,44"}));
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--view", "33,44,30"}));
+    }
 }
