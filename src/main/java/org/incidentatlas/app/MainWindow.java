@@ -72,7 +72,7 @@ public final class MainWindow extends BorderPane {
 
         SplitPane left = new SplitPane(map, timelinePanel);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.66);
+        left.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(timelinePanel, false);
         SplitPane main = new SplitPane(left, details);
         main.setDividerPositions(0.74);
@@ -145,10 +145,7 @@ public final class MainWindow extends BorderPane {
         fitMap.setOnAction(e -> map.fitToIncidents());
         MenuItem allTime = new MenuItem("Show all time");
         allTime.setAccelerator(KeyCombination.keyCombination("Shortcut+A"));
-        allTime.setOnAction(e -> {
-            state.resetWindow();
-            timelinePanel.timeline().fitAll();
-        });
+        allTime.setOnAction(e -> state.resetWindow());
         MenuItem problems = new MenuItem("Problems…");
         problems.setOnAction(e -> showProblems());
         CheckMenuItem hide = new CheckMenuItem("Hide incidents outside the time window");
@@ -171,8 +168,11 @@ public final class MainWindow extends BorderPane {
                 "",
                 "Map: drag to pan, scroll to zoom, click a marker to select it, click a cluster to zoom in.",
                 "Map focused: Shift+arrows pan, + / − zoom.",
-                "Timeline: drag the ruler to choose a time window, drag its blue edges to resize it,",
-                "double-click the ruler to show all time, drag elsewhere to pan, scroll to zoom.")));
+                "Timeline, top band (all time): drag to choose the time window, drag inside it to move it,",
+                "drag its edges to resize it, drag the orange playhead to scrub.",
+                "Timeline, lower band (the window): drag to pan, scroll to zoom around the pointer,",
+                "click a mark to select it, double-click to zoom to it, double-click the ruler to show all time.",
+                "Space (timeline focused): play / pause.")));
         Menu help = new Menu("Help", null, keys);
         return new MenuBar(file, view, help);
     }

@@ -45,6 +45,8 @@ public final class ExplorerState {
     private final ReadOnlyObjectWrapper<Incident> selectedIncident = new ReadOnlyObjectWrapper<>(this,
             "selectedIncident");
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(this, "window");
+    private final ObjectProperty<WindowMode> windowMode = new SimpleObjectProperty<>(this, "windowMode",
+            WindowMode.SLIDING);
     private final ReadOnlyIntegerWrapper visibleCount = new ReadOnlyIntegerWrapper(this, "visibleCount");
     private final ReadOnlyIntegerWrapper visibilityRevision = new ReadOnlyIntegerWrapper(this, "visibilityRevision");
     private final ReadOnlyObjectWrapper<List<Problem>> problems = new ReadOnlyObjectWrapper<>(this, "problems",
@@ -170,9 +172,38 @@ public final class ExplorerState {
 
     // ---- time window ----------------------------------------------------------------------------------------
 
-    /** Sets the time window; incidents that do not overlap it are no longer visible. */
+    /** Sets the time window; incidents that do not overlap it are no longer visible. The playhead is its end. */
     public void setWindow(Instant start, Instant end) {
         window.set(new TimeWindow(start, end));
+    }
+
+    /**
+     * Moves the playhead (the window's end) to {@code t}: a sliding window keeps its width, a cumulative one
+     * keeps its start at the first incident, so it shows everything up to the playhead.
+     */
+    public void setPlayhead(Instant t) {
+        TimeWindow w = window.get();
+        if (w == null) {
+            return;
+        }
+        if (windowMode.get() == WindowMode.CUMULATIVE) {
+            Instant start = catalog.get().timeSpan().map(s -> s[0]).orElse(w.start());
+            Instant safeStart = start.isBefore(t) ? start : t.minusMillis(1);
+            window.set(new TimeWindow(safeStart, t));
+        } else {
+            window.set(new TimeWindow(t.minusMillis(w.endMillis() - w.startMillis()), t));
+        }
+    }
+
+    /** The playhead: the end of the window, or {@code null} when there is no window. */
+    public Instant getPlayhead() {
+        TimeWindow w = window.get();
+        return w == null ? null : w.end();
+    }
+
+    /** Sliding (the window keeps its width as the playhead moves) or cumulative (everything up to the playhead). */
+    public ObjectProperty<WindowMode> windowModeProperty() {
+        return windowMode;
     }
 
     /** Resets the window to cover every dated incident (or clears it when nothing is dated). */

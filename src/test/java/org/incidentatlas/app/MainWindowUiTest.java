@@ -113,13 +113,16 @@ class MainWindowUiTest {
     @Test
     void draggingTheWindowToJanuary2020FadesThe2021MarkersAndShowsTheMissileAttack(FxRobot robot) {
         var timeline = window.timelinePanel().timeline();
-        robot.interact(() -> timeline.showRange(Instant.parse("2019-11-01T00:00:00Z"),
+        robot.interact(() -> timeline.showRange(Instant.parse("2019-12-01T00:00:00Z"),
                 Instant.parse("2020-03-01T00:00:00Z")));
-        Point2D from = fx(() -> timeline.localToScreen(timeline.xOf(Instant.parse("2020-01-01T00:00:00Z")),
-                timeline.rulerY()));
-        Point2D to = fx(() -> timeline.localToScreen(timeline.xOf(Instant.parse("2020-02-01T00:00:00Z")),
-                timeline.rulerY()));
-        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        double laneY = fx(() -> timeline.rulerY() + 40);
+        // Drag the window's left edge from 1 December to 1 January, then its right edge from 1 March to 1 February.
+        Point2D leftFrom = fx(() -> timeline.localToScreen(timeline.xOf(Instant.parse("2019-12-01T00:00:00Z")), laneY));
+        Point2D leftTo = fx(() -> timeline.localToScreen(timeline.xOf(Instant.parse("2020-01-01T00:00:00Z")), laneY));
+        robot.drag(leftFrom, MouseButton.PRIMARY).moveTo(leftTo).release(MouseButton.PRIMARY);
+        Point2D rightFrom = fx(() -> timeline.localToScreen(timeline.xOf(Instant.parse("2020-03-01T00:00:00Z")), laneY));
+        Point2D rightTo = fx(() -> timeline.localToScreen(timeline.xOf(Instant.parse("2020-02-01T00:00:00Z")), laneY));
+        robot.drag(rightFrom, MouseButton.PRIMARY).moveTo(rightTo).release(MouseButton.PRIMARY);
 
         var w = state.getWindow();
         long day = Duration.ofDays(1).toMillis();

@@ -74,4 +74,41 @@ class TimeScaleTest {
         assertEquals("22:00", h.get(0).label());
         assertEquals("7 Jun", h.get(2).label(), "midnight names the day");
     }
+
+    @Test
+    void monthTicksFollowCalendarMonthLengthsAndLeapYears() {
+        TimeScale s = new TimeScale(Instant.parse("2020-01-01T00:00:00Z").toEpochMilli(), DAY / 3);
+        List<TickGenerator.Tick> ticks = TickGenerator.ticks(s, 3 * 130, TickGenerator.Level.MONTH, ZoneOffset.UTC);
+        assertEquals(Instant.parse("2020-02-01T00:00:00Z").toEpochMilli(), ticks.get(1).millis());
+        assertEquals(Instant.parse("2020-03-01T00:00:00Z").toEpochMilli(), ticks.get(2).millis(),
+                "29 days in February 2020");
+        assertEquals(29 * DAY, ticks.get(2).millis() - ticks.get(1).millis());
+    }
+
+    @Test
+    void hourTicksStayOnTheHourAcrossADaylightSavingChange() {
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        // 28 March 2021: clocks went from 01:00 to 02:00 GMT→BST.
+        TimeScale s = new TimeScale(Instant.parse("2021-03-27T22:30:00Z").toEpochMilli(), 30_000);
+        List<TickGenerator.Tick> ticks = TickGenerator.ticks(s, 120 * 6, TickGenerator.Level.HOUR, london);
+        for (TickGenerator.Tick t : ticks) {
+            assertEquals(0, Instant.ofEpochMilli(t.millis()).atZone(london).getMinute());
+        }
+        assertTrue(ticks.stream().noneMatch(t -> t.label().equals("01:00") && Instant.ofEpochMilli(t.millis())
+                .atZone(london).getDayOfMonth() == 28 && Instant.ofEpochMilli(t.millis()).atZone(london)
+                .getHour() != 1), "no phantom 01:00");
+        assertTrue(ticks.stream().anyMatch(t -> t.label().equals("02:00")));
+        for (int i = 1; i < ticks.size(); i++) {
+            assertEquals(3_600_000L, ticks.get(i).millis() - ticks.get(i - 1).millis(), "one real hour apart");
+        }
+    }
+
+    @Test
+    void pixelsAndTimeRoundTrip() {
+        TimeScale s = TimeScale.fit(Instant.parse("2014-01-01T00:00:00Z").toEpochMilli(),
+                Instant.parse("2021-06-07T00:00:00Z").toEpochMilli(), 1234, 17);
+        for (double px : new double[] {-50, 0, 1.5, 617, 1234, 2000}) {
+            assertEquals(px, s.toPixel(s.toMillis(px)), 1e-6);
+        }
+    }
 }
