@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * @param screenshot where to write the screenshot (screenshot mode only)
  * @param select     id of the incident to select once loaded, or {@code null}
  * @param view       {lat, lon, zoom} to show instead of fitting the map to the incidents, or {@code null}
+ * @param window     {start, end} of the time window to show instead of all time, or {@code null}
  */
-record CommandLine(Mode mode, Path file, Path screenshot, String select, double[] view) {
+record CommandLine(Mode mode, Path file, Path screenshot, String select, double[] view, java.time.Instant[] window) {
     enum Mode { WINDOW, VALIDATE, SCREENSHOT, HELP }
 
     static final String USAGE = String.join(System.lineSeparator(),
@@ -23,6 +24,7 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
             "  --screenshot OUT.png  render the main window at 1400x900 to OUT.png and exit (no display needed)",
             "  --select ID           select the incident with this id once the file is loaded",
             "  --view LAT,LON,ZOOM   centre the map there at that zoom (1-18) instead of fitting it to the incidents",
+            "  --window FROM/TO      time window to show, e.g. 2021-06-05/2021-06-08 or 2021-06-06T18:00Z/2021-06-07T06:00Z",
             "  -h, --help            show this help");
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for people when they are wrong. */
@@ -32,11 +34,12 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
         Path screenshot = null;
         String select = null;
         double[] view = null;
+        java.time.Instant[] window = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> {
-                    return new CommandLine(Mode.HELP, null, null, null, null);
+                    return new CommandLine(Mode.HELP, null, null, null, null, null);
                 }
                 case "--validate" -> {
                     mode = setMode(mode, Mode.VALIDATE);
@@ -48,6 +51,7 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
                 }
                 case "--select" -> select = value(args, ++i, a);
                 case "--view" -> view = parseView(value(args, ++i, a));
+                case "--window" -> window = parseWindow(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + a);
@@ -56,10 +60,36 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
                 }
             }
         }
-        if (mode == Mode.VALIDATE && (select != null || view != null || file == null)) {
+        if (mode == Mode.VALIDATE && (select != null || view != null || window != null || file == null)) {
             throw new IllegalArgumentException("--validate takes exactly one FILE and no other option");
         }
-        return new CommandLine(mode, file, screenshot, select, view);
+        return new CommandLine(mode, file, screenshot, select, view, window);
+    }
+
+    private static java.time.Instant[] parseWindow(String text) {
+        String[] parts = text.split("/");
+        try {
+            if (parts.length == 2) {
+                java.time.Instant a = instant(parts[0]);
+                java.time.Instant b = instant(parts[1]);
+                if (a.isBefore(b)) {
+                    return new java.time.Instant[] {a, b};
+                }
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("--window takes FROM/TO with FROM before TO, e.g. 2021-06-05/2021-06-08 or "
+                + "2021-06-06T18:00Z/2021-06-07T06:00Z, not " + text);
+    }
+
+    private static java.time.Instant instant(String s) {
+        String t = s.trim();
+        if (t.length() == 10) {
+            return java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
+        return java.time.OffsetDateTime.parse(t.replace("Z", "+00:00").length() == 22 ? t.replace("Z", ":00Z") : t)
+                .toInstant();
     }
 
     private static double[] parseView(String text) {

@@ -55,6 +55,15 @@ public final class IncidentAtlasApp extends Application {
                 }
             });
         }
+        if (cl.window() != null) {
+            state.catalogProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    state.catalogProperty().removeListener(this);
+                    Platform.runLater(() -> state.setWindow(cl.window()[0], cl.window()[1]));
+                }
+            });
+        }
         if (cl.select() != null) {
             state.catalogProperty().addListener(new javafx.beans.InvalidationListener() {
                 @Override

@@ -32,6 +32,8 @@ public final class IncidentCatalog {
     private final Map<String, Integer> indexById;
     private final long[] earliestMillis;
     private final long[] latestMillis;
+    private final long[] latestSorted;
+    private final int[] categoryIndex;
     private final int datedCount;
 
     /**
@@ -63,6 +65,67 @@ public final class IncidentCatalog {
         }
         this.indexById = byId;
         this.datedCount = dated;
+        this.latestSorted = Arrays.copyOf(latestMillis, dated);
+        Arrays.sort(latestSorted);
+        Map<Category, Integer> catIndex = new HashMap<>();
+        for (int c = 0; c < this.categories.size(); c++) {
+            catIndex.put(this.categories.get(c), c);
+        }
+        categoryIndex = new int[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            categoryIndex[i] = catIndex.getOrDefault(sorted.get(i).category(), 0);
+        }
+    }
+
+    /** Position of the incident's category in {@link #categories()} (0 when the category is not listed). */
+    public int categoryIndex(int index) {
+        return categoryIndex[index];
+    }
+
+    /**
+     * How many dated incidents overlap {@code [from, to)}, in O(log n): those that start before {@code to},
+     * less those that ended by {@code from} (which all started before {@code to} too).
+     */
+    public int countOverlapping(long fromMillis, long toMillis) {
+        if (toMillis <= fromMillis) {
+            return 0;
+        }
+        return lowerBound(earliestMillis, datedCount, toMillis) - upperBound(latestSorted, fromMillis);
+    }
+
+    /** True when the dated incident at {@code index} overlaps {@code [from, to)}. */
+    public boolean overlaps(int index, long fromMillis, long toMillis) {
+        return index < datedCount && earliestMillis[index] < toMillis && latestMillis[index] > fromMillis;
+    }
+
+    /** First index in {@code a[0, n)} whose value is {@code >= key}. */
+    private static int lowerBound(long[] a, int n, long key) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Number of values in sorted {@code a} that are {@code <= key}. */
+    private static int upperBound(long[] a, long key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** An empty catalog. */

@@ -55,6 +55,8 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
     private final TimelineBehavior behavior;
     private final Map<String, Double> textWidths = new HashMap<>();
     private TimelineGeometry geometry;
+    private IncidentCatalog laneHistogramOf;
+    private LaneHistogram laneHistogram;
     private IncidentCatalog histogramOf;
     private int[] histogram = new int[0];
     private long histogramStart;
@@ -64,6 +66,8 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
     private double[] markX0 = new double[0];
     private double[] markX1 = new double[0];
     private double[] markY = new double[0];
+    private int[] drawn = new int[64];
+    private int drawnCount;
     private final List<double[]> aggregates = new ArrayList<>(); // {x0, x1, y, startMillis, endMillis, count}
 
     IncidentTimelineSkin(IncidentTimeline control) {
@@ -261,6 +265,14 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         gc.strokeLine(0, h + 0.5, w, h + 0.5);
     }
 
+    private LaneHistogram laneHistogram(IncidentCatalog c) {
+        if (laneHistogramOf != c) {
+            laneHistogram = new LaneHistogram(c);
+            laneHistogramOf = c;
+        }
+        return laneHistogram;
+    }
+
     private void buildHistogram(IncidentCatalog c) {
         if (histogramOf == c) {
             return;
@@ -307,16 +319,27 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         }
 
         int n = catalog.size();
-        markX0 = new double[n];
-        markX1 = new double[n];
-        markY = new double[n];
-        Arrays.fill(markX0, Double.NaN);
+        if (markX0.length != n) {
+            markX0 = new double[n];
+            markX1 = new double[n];
+            markY = new double[n];
+            Arrays.fill(markX0, Double.NaN);
+        } else {
+            // forget only the marks drawn last time: the cost follows what is on screen, not n
+            for (int k = 0; k < drawnCount; k++) {
+                markX0[drawn[k]] = Double.NaN;
+            }
+        }
+        drawnCount = 0;
         aggregates.clear();
         long viewStart = (long) scale.toMillis(-50);
         long viewEnd = (long) scale.toMillis(w + 50);
-        int[] inView = catalog.indicesOverlapping(Instant.ofEpochMilli(viewStart), Instant.ofEpochMilli(viewEnd));
         int selected = s.getSelectedIndex();
-        boolean dense = inView.length > w / 6;
+        boolean dense = catalog.countOverlapping(viewStart, viewEnd) > w / 6;
+        // Only a sparse view, or a dense one narrower than the finest histogram bin, lists its incidents.
+        int[] inView = !dense || laneHistogram(catalog).levelFor(BIN_PX / 2 * scale.millisPerPixel()) < 0
+                ? catalog.indicesOverlapping(Instant.ofEpochMilli(viewStart), Instant.ofEpochMilli(viewEnd))
+                : new int[0];
         int[] laneOf = new int[lanes.size() == 0 ? 1 : 0];
         Map<Category, Integer> laneIndex = new HashMap<>();
         for (int l = 0; l < lanes.size(); l++) {
@@ -375,7 +398,7 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         gc.setLineWidth(1);
         gc.strokeLine(0, top + rh - 0.5, w, top + rh - 0.5);
         ZoneId zone = getSkinnable().getZone();
-        TickGenerator.Level level = TickGenerator.levelFor(g.detail(), 78);
+        TickGenerator.Level level = TickGenerator.levelFor(g.detail(), 52);
         gc.setFont(LABEL_FONT);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.CENTER);
@@ -417,9 +440,7 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         boolean narrow = x1 - x0 < 2 * DOT;
         double left = narrow ? (x0 + x1) / 2 - DOT : x0;
         double right = narrow ? (x0 + x1) / 2 + DOT : x1;
-        markX0[i] = left;
-        markX1[i] = right;
-        markY[i] = cy;
+        remember(i, left, right, cy);
         String text = inc.title();
         Font font = i == selected ? BOLD_FONT : LABEL_FONT;
         double tw = textWidth(text, font);
@@ -442,6 +463,16 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         }
     }
 
+    private void remember(int i, double x0, double x1, double y) {
+        markX0[i] = x0;
+        markX1[i] = x1;
+        markY[i] = y;
+        if (drawnCount == drawn.length) {
+            drawn = Arrays.copyOf(drawn, drawnCount * 2);
+        }
+        drawn[drawnCount++] = i;
+    }
+
     /** Too many marks to draw one by one: counts per lane in {@value #BIN_PX}-pixel bins. */
     private void drawAggregated(GraphicsContext gc, TimelineGeometry g, ExplorerState s, int[] inView,
                                 Map<Category, Integer> lanes, int selected) {
@@ -449,23 +480,40 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         int laneCount = Math.max(1, catalog.categories().size());
         int cols = (int) Math.ceil(g.width() / BIN_PX) + 1;
         int[][] counts = new int[laneCount][cols];
-        int[][] visibleCounts = new int[laneCount][cols];
-        Map<Category, Integer> laneIndex = lanes;
-        Category lastCat = null;
-        int lastLane = 0;
-        for (int i : inView) {
-            Category cat = catalog.get(i).category();
-            if (cat != lastCat) {
-                lastCat = cat;
-                lastLane = laneIndex.getOrDefault(cat, 0);
-            }
-            double mid = g.detail().toPixel((catalog.earliestMillis(i) + (double) catalog.latestMillis(i)) / 2);
-            int col = (int) Math.floor(mid / BIN_PX);
-            if (col >= 0 && col < cols) {
-                counts[lastLane][col]++;
-                if (s.isVisible(i)) {
-                    visibleCounts[lastLane][col]++;
+        boolean[][] visibleCols = new boolean[laneCount][cols];
+        TimeWindow win = s.getWindow();
+        LaneHistogram pyramid = laneHistogram(catalog);
+        int level = pyramid.levelFor(BIN_PX / 2 * g.detail().millisPerPixel());
+        if (level >= 0) {
+            // Read the pyramid level whose bins are at most half a column: cost follows the width, not n.
+            double binMillis = pyramid.binMillis(level);
+            int first = (int) Math.max(0, Math.floor((g.detail().toMillis(0) - pyramid.start()) / binMillis));
+            int last = (int) Math.min(pyramid.bins(level) - 1,
+                    Math.ceil((g.detail().toMillis(g.width()) - pyramid.start()) / binMillis));
+            for (int l = 0; l < laneCount; l++) {
+                for (int b = first; b <= last; b++) {
+                    int n = pyramid.count(level, l, b);
+                    if (n > 0) {
+                        int col = (int) Math.floor(g.detail().toPixel(pyramid.start() + (b + 0.5) * binMillis) / BIN_PX);
+                        if (col >= 0 && col < cols) {
+                            counts[l][col] += n;
+                        }
+                    }
                 }
+            }
+        } else {
+            for (int i : inView) {
+                double mid = g.detail().toPixel((catalog.earliestMillis(i) + (double) catalog.latestMillis(i)) / 2);
+                int col = (int) Math.floor(mid / BIN_PX);
+                if (col >= 0 && col < cols) {
+                    counts[catalog.categoryIndex(i)][col]++;
+                }
+            }
+        }
+        for (int l = 0; l < laneCount; l++) {
+            for (int col = 0; col < cols; col++) {
+                double mid = g.detail().toMillis((col + 0.5) * BIN_PX);
+                visibleCols[l][col] = win == null || (mid >= win.startMillis() && mid < win.endMillis());
             }
         }
         gc.setFont(SMALL_FONT);
@@ -483,7 +531,7 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
                 }
                 double x0 = col * BIN_PX;
                 double bh = 5 + 12 * Math.log1p(count) / Math.log1p(Math.max(1, max));
-                boolean visible = visibleCounts[l][col] > 0;
+                boolean visible = visibleCols[l][col];
                 gc.setFill(color.deriveColor(0, 1, 1, visible ? 0.85 : 0.25));
                 gc.fillRoundRect(x0 + 1, cy - bh / 2, BIN_PX - 2, bh, 3, 3);
                 aggregates.add(new double[] {x0, x0 + BIN_PX, cy, g.detail().toMillis(x0), g.detail().toMillis(
@@ -493,13 +541,12 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         if (selected >= 0 && selected < catalog.datedCount()) {
             double x0 = g.detail().toPixel(catalog.earliestMillis(selected));
             double x1 = g.detail().toPixel(catalog.latestMillis(selected));
-            int lane = laneIndex.getOrDefault(catalog.get(selected).category(), 0);
+            int lane = catalog.categoryIndex(selected);
             double cy = g.laneTop(lane) + TimelineGeometry.LANE_HEIGHT / 2;
             drawMark(gc, catalog.get(selected).when(), MarkerShapes.forCategory(lane), x0, x1, cy,
                     Color.web(CategoryPalette.color(catalog, catalog.get(selected).category())), true, true);
-            markX0[selected] = x1 - x0 < 2 * DOT ? (x0 + x1) / 2 - DOT : x0;
-            markX1[selected] = x1 - x0 < 2 * DOT ? (x0 + x1) / 2 + DOT : x1;
-            markY[selected] = cy;
+            remember(selected, x1 - x0 < 2 * DOT ? (x0 + x1) / 2 - DOT : x0,
+                    x1 - x0 < 2 * DOT ? (x0 + x1) / 2 + DOT : x1, cy);
         }
     }
 
@@ -595,7 +642,8 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
     int incidentAt(double x, double y) {
         int best = -1;
         double bestD = Double.MAX_VALUE;
-        for (int i = 0; i < markX0.length; i++) {
+        for (int k = 0; k < drawnCount; k++) {
+            int i = drawn[k];
             if (Double.isNaN(markX0[i]) || Math.abs(y - markY[i]) > TimelineGeometry.LANE_HEIGHT / 2) {
                 continue;
             }

@@ -220,8 +220,12 @@ public final class TimelinePanel extends BorderPane {
                         MarkerShapes.CIRCLE, 14, 16, 8, c, false, false)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        windowLabel.setMinWidth(Region.USE_PREF_SIZE);
         countLabel.setMinWidth(Region.USE_PREF_SIZE);
+        for (javafx.scene.Node n : box.getChildren()) {
+            if (n instanceof Label l) {
+                l.setMinWidth(Region.USE_PREF_SIZE); // the window text may shorten, the key may not
+            }
+        }
         box.getChildren().addAll(spacer, windowLabel, countLabel);
         return box;
     }

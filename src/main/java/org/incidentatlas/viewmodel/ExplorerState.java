@@ -2,7 +2,6 @@ package org.incidentatlas.viewmodel;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -53,7 +52,6 @@ public final class ExplorerState {
             List.of());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No file open");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private BitSet visible = new BitSet();
 
     /**
      * @param reader     reads event files (on the background executor)
@@ -216,23 +214,17 @@ public final class ExplorerState {
      * and are always visible (views draw them as undated).
      */
     public boolean isVisible(int index) {
-        return visible.get(index);
+        IncidentCatalog c = catalog.get();
+        TimeWindow w = window.get();
+        return w == null || index >= c.datedCount() || c.overlaps(index, w.startMillis(), w.endMillis());
     }
 
+    /** O(log n): the count comes from the catalog's sorted ends, visibility is tested per incident on demand. */
     private void recomputeVisible() {
         IncidentCatalog c = catalog.get();
         TimeWindow w = window.get();
-        BitSet v = new BitSet(c.size());
-        if (w == null) {
-            v.set(0, c.size());
-        } else {
-            for (int i : c.indicesOverlapping(w.start(), w.end())) {
-                v.set(i);
-            }
-            v.set(c.datedCount(), c.size());
-        }
-        visible = v;
-        visibleCount.set(v.cardinality());
+        int undated = c.size() - c.datedCount();
+        visibleCount.set(w == null ? c.size() : c.countOverlapping(w.startMillis(), w.endMillis()) + undated);
         visibilityRevision.set(visibilityRevision.get() + 1);
     }
 

@@ -68,4 +68,13 @@ class CommandLineTest {
         assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--view", "33,44"}));
         assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--view", "33,44,30"}));
     }
+
+    @Test
+    void parsesAWindow() {
+        CommandLine w = CommandLine.parse(new String[] {"--window", "2021-06-05/2021-06-06T12:00Z"});
+        assertEquals(java.time.Instant.parse("2021-06-05T00:00:00Z"), w.window()[0]);
+        assertEquals(java.time.Instant.parse("2021-06-06T12:00:00Z"), w.window()[1]);
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--window", "2021/2020"}));
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--window", "x/y"}));
+    }
 }

@@ -20,6 +20,7 @@ import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
 import org.incidentatlas.model.PlacePrecision;
+import org.incidentatlas.timeline.TimelineBench;
 
 /**
  * The benchmark: runs outside the unit tests ({@code ./mvnw -Pbench verify}, see README), prints a table and
@@ -46,15 +47,23 @@ public final class Benchmark {
         results.put("tile_ms_median", round(MapBench.median(tiles)));
         results.put("tile_count", tiles.length);
 
+        int timelineN = mode.equals("full") ? 1_000_000 : 100_000;
+        IncidentCatalog big = synthetic(timelineN, 7);
         CompletableFuture<double[]> layer = new CompletableFuture<>();
+        CompletableFuture<double[]> timeline = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
                 layer.complete(MapBench.layerMillis(synthetic(10_000, 42), 30, new Stage()));
+                timeline.complete(TimelineBench.scrubMillis(big, 40, new Stage()));
             } catch (RuntimeException e) {
                 layer.completeExceptionally(e);
+                timeline.completeExceptionally(e);
             }
         });
         double[] l = layer.get();
+        results.put("timeline_redraw_ms_median_" + (timelineN >= 1_000_000 ? "1m" : "100k"),
+                round(MapBench.median(timeline.get())));
+        results.put("timeline_n", timelineN);
         results.put("map_layer_ms_median_10k", round(l[0]));
         results.put("node_layer_ms_median_10k", round(l[1]));
         results.put("map_layer_speedup_vs_nodes_10k", round(l[1] / l[0]));

@@ -66,4 +66,22 @@ class IncidentCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> new IncidentCatalog("t", List.of(CAT),
                 List.of(inc("a", null, null, null), inc("a", "2020", null, null))));
     }
+    @Test
+    void countsOverlapsInLogTimeConsistentlyWithTheIndexQuery() {
+        long[][] windows = {{ms("2016-05-01"), ms("2016-06-01")}, {ms("2020-01-01"), ms("2020-02-01")},
+            {ms("2021-06-06T12:00"), ms("2021-06-07T12:00")}, {ms("2000-01-01"), ms("2030-01-01")}, {5, 5}};
+        for (long[] w : windows) {
+            int[] idx = w[1] > w[0] ? catalog.indicesOverlapping(Instant.ofEpochMilli(w[0]), Instant.ofEpochMilli(w[1]))
+                    : new int[0];
+            assertEquals(idx.length, catalog.countOverlapping(w[0], w[1]));
+            for (int i : idx) {
+                assertTrue(catalog.overlaps(i, w[0], w[1]));
+            }
+        }
+        assertEquals(0, catalog.categoryIndex(0));
+    }
+
+    private static long ms(String text) {
+        return Instant.parse(text.length() == 10 ? text + "T00:00:00Z" : text + ":00Z").toEpochMilli();
+    }
 }
