@@ -29,6 +29,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.incidentatlas.browse.FilterBar;
+import org.incidentatlas.browse.IncidentTable;
 import org.incidentatlas.details.DetailsPane;
 import org.incidentatlas.io.Problem;
 import org.incidentatlas.map.AtlasMap;
@@ -51,6 +53,8 @@ public final class MainWindow extends BorderPane {
     private final AtlasMap map;
     private final TimelinePanel timelinePanel;
     private final DetailsPane details;
+    private final FilterBar filterBar;
+    private final IncidentTable table;
 
     private final Settings settings;
 
@@ -69,17 +73,22 @@ public final class MainWindow extends BorderPane {
         timelinePanel = new TimelinePanel(state);
         timelinePanel.setId("timelinePanel");
         details = new DetailsPane(state);
+        filterBar = new FilterBar(state);
+        table = new IncidentTable(state);
 
         SplitPane left = new SplitPane(map, timelinePanel);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.6);
         SplitPane.setResizableWithParent(timelinePanel, false);
-        SplitPane main = new SplitPane(left, details);
-        main.setDividerPositions(0.74);
-        SplitPane.setResizableWithParent(details, false);
-        details.setMinWidth(260);
+        SplitPane right = new SplitPane(details, table);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.62);
+        SplitPane main = new SplitPane(left, right);
+        main.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(right, false);
+        right.setMinWidth(280);
 
-        setTop(menus());
+        setTop(new javafx.scene.layout.VBox(menus(), filterBar));
         setCenter(main);
         setBottom(statusBar());
 
@@ -109,6 +118,10 @@ public final class MainWindow extends BorderPane {
 
     public DetailsPane details() {
         return details;
+    }
+
+    public IncidentTable table() {
+        return table;
     }
 
     /** A scene for this window with the application style sheet. */
@@ -159,12 +172,18 @@ public final class MainWindow extends BorderPane {
         Menu view = new Menu("View", null, fitMap, allTime, new SeparatorMenuItem(), hide, new SeparatorMenuItem(),
                 online, tileUrl, new SeparatorMenuItem(), problems);
 
+        MenuItem search = new MenuItem("Search…");
+        search.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        search.setOnAction(e -> filterBar.focusSearch());
+        view.getItems().add(0, search);
         MenuItem keys = new MenuItem("Keyboard and mouse");
+        keys.setAccelerator(KeyCombination.keyCombination("F1"));
         keys.setOnAction(e -> info("Keyboard and mouse", String.join("\n",
                 "← / →   previous / next incident in time",
                 "Home / End (timeline focused)   first / last incident",
                 "+ / −  (timeline focused)   zoom the timeline",
-                "Ctrl+O   open a file · F5 reload · Ctrl+F fit map · Ctrl+A show all time",
+                "Ctrl+O   open a file · F5 reload · Ctrl+F fit map · Ctrl+A show all time · Ctrl+K search · F1 this sheet",
+                "Table: ↑/↓ select, Enter shows the incident on the map, click a header to sort.",
                 "",
                 "Map: drag to pan, scroll to zoom, click a marker to select it, click a cluster to zoom in.",
                 "Map focused: Shift+arrows pan, + / − zoom.",

@@ -81,7 +81,12 @@ public final class AtlasMap extends StackPane {
         setFocusTraversable(true);
         layer = new IncidentLayer(state);
         regions = new RegionLayer(state, AtlasTileRetriever.offline());
-        layer.setAfterRedraw(this::updateScaleBar);
+        layer.setAfterRedraw(() -> {
+            updateScaleBar();
+            if (getWidth() > 0) {
+                state.setMapExtent(extent());
+            }
+        });
         mapView = newMapView(2, 33, 44);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -150,6 +155,17 @@ public final class AtlasMap extends StackPane {
         state.selectedIncidentProperty().addListener((obs, o, inc) -> {
             if (inc != null && inc.where() != null && !ownClick) {
                 flyTo(inc.where().lat(), inc.where().lon());
+            }
+        });
+        state.revealRequestProperty().addListener((obs, o, index) -> {
+            if (index != null && index >= 0 && index < state.getCatalog().size()
+                    && state.getCatalog().get(index).where() != null) {
+                GeoLocation g = state.getCatalog().get(index).where();
+                if (getZoom() < 8) {
+                    setView(g.lat(), g.lon(), 8);
+                } else {
+                    flyTo(g.lat(), g.lon());
+                }
             }
         });
         onlineTiles.addListener(o -> applyTileSource());
@@ -460,6 +476,18 @@ public final class AtlasMap extends StackPane {
     }
 
     // ---- scale bar and legend -------------------------------------------------------------------------------
+
+    /** The geographic box the view shows now (clamped to Web Mercator's latitudes). */
+    public GeoBounds extent() {
+        MapPoint a = mapView.getMapPosition(0, 0);
+        MapPoint b = mapView.getMapPosition(getWidth(), getHeight());
+        double minLon = Math.max(-180, Math.min(a.getLongitude(), b.getLongitude()));
+        double maxLon = Math.min(180, Math.max(a.getLongitude(), b.getLongitude()));
+        double minLat = Math.max(-85, Math.min(a.getLatitude(), b.getLatitude()));
+        double maxLat = Math.min(85, Math.max(a.getLatitude(), b.getLatitude()));
+        return minLon < maxLon && minLat < maxLat ? new GeoBounds(minLat, minLon, maxLat, maxLon)
+                : new GeoBounds(-85, -180, 85, 180);
+    }
 
     private void updateScaleBar() {
         double lat = getWidth() > 0 ? center().lat() : 0;

@@ -169,7 +169,7 @@ final class IncidentLayer extends MapLayer {
     }
 
     private boolean shown(int i) {
-        return !hideOutsideWindow.get() || state.isVisible(i);
+        return state.isIncluded(i) && (!hideOutsideWindow.get() || state.isVisible(i));
     }
 
     private IncidentCatalog mercatorOf;

@@ -296,7 +296,10 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
 
     private void drawDetail(GraphicsContext gc, TimelineGeometry g, ExplorerState s) {
         IncidentCatalog catalog = s.getCatalog();
-        List<Category> lanes = catalog.categories();
+        // A category turned off in the filters loses its lane.
+        List<Category> lanes = catalog.categories().stream()
+                .filter(c -> !s.getFilters().hiddenCategories().contains(c.id())).toList();
+        boolean filtered = !s.getFilters().isNone();
         double w = g.width();
         double h = canvas.getHeight();
         double top = g.detailTop();
@@ -336,10 +339,16 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         long viewEnd = (long) scale.toMillis(w + 50);
         int selected = s.getSelectedIndex();
         boolean dense = catalog.countOverlapping(viewStart, viewEnd) > w / 6;
-        // Only a sparse view, or a dense one narrower than the finest histogram bin, lists its incidents.
-        int[] inView = !dense || laneHistogram(catalog).levelFor(BIN_PX / 2 * scale.millisPerPixel()) < 0
-                ? catalog.indicesOverlapping(Instant.ofEpochMilli(viewStart), Instant.ofEpochMilli(viewEnd))
-                : new int[0];
+        // Only a sparse view, a filtered one, or a dense one narrower than the finest histogram bin lists its
+        // incidents; otherwise the per-lane histogram pyramid answers.
+        boolean usePyramid = dense && !filtered
+                && laneHistogram(catalog).levelFor(BIN_PX / 2 * scale.millisPerPixel()) >= 0;
+        int[] inView = usePyramid ? new int[0]
+                : catalog.indicesOverlapping(Instant.ofEpochMilli(viewStart), Instant.ofEpochMilli(viewEnd));
+        if (filtered) {
+            inView = java.util.Arrays.stream(inView).filter(s::isIncluded).toArray();
+            dense = inView.length > w / 6;
+        }
         int[] laneOf = new int[lanes.size() == 0 ? 1 : 0];
         Map<Category, Integer> laneIndex = new HashMap<>();
         for (int l = 0; l < lanes.size(); l++) {
@@ -352,7 +361,7 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
             labelEnd[l] = laneNameWidth[l] + 4;
         }
         if (dense) {
-            drawAggregated(gc, g, s, inView, laneIndex, selected);
+            drawAggregated(gc, g, s, inView, laneIndex, selected, usePyramid, lanes.size());
         } else {
             List<Runnable> labels = new ArrayList<>();
             for (int i : inView) {
@@ -435,7 +444,7 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         double x1 = g.detail().toPixel(catalog.latestMillis(i));
         Color color = Color.web(CategoryPalette.color(catalog, inc.category()));
         boolean visible = s.isVisible(i);
-        MarkerShapes shape = MarkerShapes.forCategory(lane);
+        MarkerShapes shape = MarkerShapes.forCategory(catalog.categoryIndex(i));
         drawMark(gc, inc.when(), shape, x0, x1, cy, color, visible, i == selected);
         boolean narrow = x1 - x0 < 2 * DOT;
         double left = narrow ? (x0 + x1) / 2 - DOT : x0;
@@ -475,16 +484,16 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
 
     /** Too many marks to draw one by one: counts per lane in {@value #BIN_PX}-pixel bins. */
     private void drawAggregated(GraphicsContext gc, TimelineGeometry g, ExplorerState s, int[] inView,
-                                Map<Category, Integer> lanes, int selected) {
+                                Map<Category, Integer> lanes, int selected, boolean usePyramid, int laneRows) {
         IncidentCatalog catalog = s.getCatalog();
-        int laneCount = Math.max(1, catalog.categories().size());
+        int laneCount = Math.max(1, Math.max(laneRows, catalog.categories().size()));
         int cols = (int) Math.ceil(g.width() / BIN_PX) + 1;
         int[][] counts = new int[laneCount][cols];
         boolean[][] visibleCols = new boolean[laneCount][cols];
         TimeWindow win = s.getWindow();
         LaneHistogram pyramid = laneHistogram(catalog);
         int level = pyramid.levelFor(BIN_PX / 2 * g.detail().millisPerPixel());
-        if (level >= 0) {
+        if (usePyramid && level >= 0) {
             // Read the pyramid level whose bins are at most half a column: cost follows the width, not n.
             double binMillis = pyramid.binMillis(level);
             int first = (int) Math.max(0, Math.floor((g.detail().toMillis(0) - pyramid.start()) / binMillis));
@@ -506,7 +515,7 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
                 double mid = g.detail().toPixel((catalog.earliestMillis(i) + (double) catalog.latestMillis(i)) / 2);
                 int col = (int) Math.floor(mid / BIN_PX);
                 if (col >= 0 && col < cols) {
-                    counts[catalog.categoryIndex(i)][col]++;
+                    counts[lanes.getOrDefault(catalog.get(i).category(), 0)][col]++;
                 }
             }
         }
@@ -519,9 +528,10 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         gc.setFont(SMALL_FONT);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
-        for (int l = 0; l < laneCount; l++) {
-            Color color = Color.web(CategoryPalette.color(catalog, catalog.categories().isEmpty()
-                    ? new Category("x", "x", null) : catalog.categories().get(l)));
+        List<Category> rows = new ArrayList<>(lanes.keySet());
+        rows.sort(java.util.Comparator.comparingInt(lanes::get));
+        for (int l = 0; l < Math.min(laneCount, rows.size()); l++) {
+            Color color = Color.web(CategoryPalette.color(catalog, rows.get(l)));
             double cy = g.laneTop(l) + TimelineGeometry.LANE_HEIGHT / 2;
             int max = Arrays.stream(counts[l]).max().orElse(0);
             for (int col = 0; col < cols; col++) {
@@ -538,10 +548,10 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
                         x0 + BIN_PX), count});
             }
         }
-        if (selected >= 0 && selected < catalog.datedCount()) {
+        if (selected >= 0 && selected < catalog.datedCount() && lanes.containsKey(catalog.get(selected).category())) {
             double x0 = g.detail().toPixel(catalog.earliestMillis(selected));
             double x1 = g.detail().toPixel(catalog.latestMillis(selected));
-            int lane = catalog.categoryIndex(selected);
+            int lane = lanes.get(catalog.get(selected).category());
             double cy = g.laneTop(lane) + TimelineGeometry.LANE_HEIGHT / 2;
             drawMark(gc, catalog.get(selected).when(), MarkerShapes.forCategory(lane), x0, x1, cy,
                     Color.web(CategoryPalette.color(catalog, catalog.get(selected).category())), true, true);

@@ -52,6 +52,12 @@ public final class ExplorerState {
             List.of());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No file open");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ObjectProperty<Filters> filters = new SimpleObjectProperty<>(this, "filters", Filters.NONE);
+    private final ReadOnlyIntegerWrapper includedCount = new ReadOnlyIntegerWrapper(this, "includedCount");
+    private final ReadOnlyObjectWrapper<Integer> revealRequest = new ReadOnlyObjectWrapper<>(this, "revealRequest");
+    private java.util.BitSet included;
+    private final ReadOnlyObjectWrapper<org.incidentatlas.model.GeoBounds> mapExtent = new ReadOnlyObjectWrapper<>(
+            this, "mapExtent");
 
     /**
      * @param reader     reads event files (on the background executor)
@@ -63,6 +69,10 @@ public final class ExplorerState {
         this.background = Objects.requireNonNull(background);
         this.ui = Objects.requireNonNull(ui);
         window.addListener((obs, o, n) -> recomputeVisible());
+        filters.addListener((obs, o, n) -> {
+            recomputeIncluded();
+            recomputeVisible();
+        });
         selectedIndex.addListener((obs, o, n) -> {
             int i = n.intValue();
             selectedIncident.set(i < 0 ? null : catalog.get().get(i));
@@ -118,6 +128,8 @@ public final class ExplorerState {
         selectedIndex.set(-1);
         catalog.set(c);
         problems.set(result.problems());
+        filters.set(Filters.NONE);
+        recomputeIncluded();
         window.set(null);
         resetWindow();
         recomputeVisible();
@@ -150,22 +162,27 @@ public final class ExplorerState {
         select(-1);
     }
 
-    /** Selects the next incident in time order (the first when none is selected); stops at the last. */
+    /** Selects the next incident in time order that passes the filters (the first when none is selected). */
     public void selectNext() {
         int n = catalog.get().size();
-        if (n > 0) {
-            select(Math.min(n - 1, selectedIndex.get() + 1));
+        for (int i = selectedIndex.get() + 1; i < n; i++) {
+            if (isIncluded(i)) {
+                select(i);
+                return;
+            }
         }
     }
 
-    /** Selects the previous incident in time order (the last dated one when none is selected); stops at the first. */
+    /** Selects the previous incident in time order that passes the filters (the last dated one when none is). */
     public void selectPrevious() {
         IncidentCatalog c = catalog.get();
-        if (c.size() == 0) {
-            return;
+        int from = selectedIndex.get() < 0 ? c.datedCount() : selectedIndex.get();
+        for (int i = from - 1; i >= 0; i--) {
+            if (isIncluded(i)) {
+                select(i);
+                return;
+            }
         }
-        int i = selectedIndex.get();
-        select(i < 0 ? Math.max(0, c.datedCount() - 1) : Math.max(0, i - 1));
     }
 
     // ---- time window ----------------------------------------------------------------------------------------
@@ -216,15 +233,99 @@ public final class ExplorerState {
     public boolean isVisible(int index) {
         IncidentCatalog c = catalog.get();
         TimeWindow w = window.get();
-        return w == null || index >= c.datedCount() || c.overlaps(index, w.startMillis(), w.endMillis());
+        return isIncluded(index)
+                && (w == null || index >= c.datedCount() || c.overlaps(index, w.startMillis(), w.endMillis()));
     }
 
-    /** O(log n): the count comes from the catalog's sorted ends, visibility is tested per incident on demand. */
+    /** True when the incident passes the filters (category, region, search, map extent); views draw only these. */
+    public boolean isIncluded(int index) {
+        return included == null || included.get(index);
+    }
+
+    /** Narrows what every view shows. */
+    public ObjectProperty<Filters> filtersProperty() {
+        return filters;
+    }
+
+    public Filters getFilters() {
+        return filters.get();
+    }
+
+    /** Called by the map when what it shows changes; "only what the map shows" follows it. */
+    public void setMapExtent(org.incidentatlas.model.GeoBounds extent) {
+        if (java.util.Objects.equals(extent, mapExtent.get())) {
+            return;
+        }
+        mapExtent.set(extent);
+        Filters f = filters.get();
+        if (f.mapExtent() != null) {
+            filters.set(f.withMapExtent(extent));
+        }
+    }
+
+    /** The box the map shows, or {@code null} before the map has been laid out. */
+    public ReadOnlyObjectProperty<org.incidentatlas.model.GeoBounds> mapExtentProperty() {
+        return mapExtent.getReadOnlyProperty();
+    }
+
+    /** How many incidents pass the filters (whatever the window). */
+    public ReadOnlyIntegerProperty includedCountProperty() {
+        return includedCount.getReadOnlyProperty();
+    }
+
+    /** Asks the map to bring the incident into view (e.g. Enter in the table); a new request each time. */
+    public void reveal(int index) {
+        select(index);
+        revealRequest.set(null);
+        revealRequest.set(index);
+    }
+
+    /** The last {@link #reveal} request (an incident index), or {@code null}. */
+    public ReadOnlyObjectProperty<Integer> revealRequestProperty() {
+        return revealRequest.getReadOnlyProperty();
+    }
+
+    private void recomputeIncluded() {
+        IncidentCatalog c = catalog.get();
+        Filters f = filters.get();
+        if (f.isNone()) {
+            included = null;
+            includedCount.set(c.size());
+            return;
+        }
+        java.util.BitSet b = new java.util.BitSet(c.size());
+        for (int i = 0; i < c.size(); i++) {
+            if (f.test(c.get(i))) {
+                b.set(i);
+            }
+        }
+        included = b;
+        includedCount.set(b.cardinality());
+        int sel = selectedIndex.get();
+        if (sel >= 0 && !b.get(sel)) {
+            selectedIndex.set(-1); // a filtered-out incident cannot stay selected
+        }
+    }
+
+    /** Without filters the count is O(log n) from the catalog; with filters, the window's incidents are tested. */
     private void recomputeVisible() {
         IncidentCatalog c = catalog.get();
         TimeWindow w = window.get();
-        int undated = c.size() - c.datedCount();
-        visibleCount.set(w == null ? c.size() : c.countOverlapping(w.startMillis(), w.endMillis()) + undated);
+        int count;
+        if (included == null) {
+            int undated = c.size() - c.datedCount();
+            count = w == null ? c.size() : c.countOverlapping(w.startMillis(), w.endMillis()) + undated;
+        } else if (w == null) {
+            count = included.cardinality();
+        } else {
+            count = included.get(c.datedCount(), Math.max(c.datedCount(), c.size())).cardinality();
+            for (int i : c.indicesOverlapping(w.start(), w.end())) {
+                if (included.get(i)) {
+                    count++;
+                }
+            }
+        }
+        visibleCount.set(count);
         visibilityRevision.set(visibilityRevision.get() + 1);
     }
 

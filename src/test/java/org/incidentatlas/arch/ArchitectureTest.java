@@ -26,7 +26,7 @@ class ArchitectureTest {
     static final ArchRule dependenciesPointInward = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("app").definedBy("org.incidentatlas.app..")
             .layer("views").definedBy("org.incidentatlas.map..", "org.incidentatlas.timeline..",
-                    "org.incidentatlas.details..")
+                    "org.incidentatlas.details..", "org.incidentatlas.browse..")
             .layer("ui").definedBy("org.incidentatlas.ui..")
             .layer("viewmodel").definedBy("org.incidentatlas.viewmodel..")
             .layer("io").definedBy("org.incidentatlas.io..")
@@ -40,7 +40,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule viewsDoNotTalkToEachOther = noClasses()
-            .that().resideInAnyPackage("org.incidentatlas.map..", "org.incidentatlas.details..")
+            .that().resideInAnyPackage("org.incidentatlas.map..", "org.incidentatlas.details..",
+                    "org.incidentatlas.browse..")
             .should().dependOnClassesThat().resideInAnyPackage("org.incidentatlas.timeline..")
             .orShould().dependOnClassesThat().resideInAnyPackage("org.incidentatlas.app..");
 

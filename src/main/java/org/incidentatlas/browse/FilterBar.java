@@ -1,0 +1,147 @@
+package org.incidentatlas.browse;
+
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.incidentatlas.model.Category;
+import org.incidentatlas.model.Incident;
+import org.incidentatlas.model.IncidentCatalog;
+import org.incidentatlas.viewmodel.CategoryPalette;
+import org.incidentatlas.viewmodel.ExplorerState;
+import org.incidentatlas.viewmodel.Filters;
+
+/**
+ * Narrowing: a search field, category and region toggles with counts, "only what the map shows", and a
+ * clear-all. Writes {@link ExplorerState#filtersProperty()}; every view follows. FX thread only.
+ */
+public final class FilterBar extends HBox {
+    private final ExplorerState state;
+    private final TextField search = new TextField();
+    private final FlowPane categories = new FlowPane(4, 2);
+    private final FlowPane regions = new FlowPane(4, 2);
+    private final CheckBox onlyMap = new CheckBox("Only what the map shows");
+    private boolean syncing;
+
+    public FilterBar(ExplorerState state) {
+        this.state = state;
+        getStyleClass().add("filter-bar");
+        setId("filterBar");
+        setSpacing(10);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 8, 4, 8));
+        search.setId("searchField");
+        search.setPromptText("Search title, summary, place, tags, sources…");
+        search.setPrefColumnCount(22);
+        search.setTooltip(new Tooltip("All words must appear (Ctrl+K)"));
+        search.textProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                state.filtersProperty().set(state.getFilters().withText(b));
+            }
+        });
+        onlyMap.setId("onlyMapCheck");
+        onlyMap.setTooltip(new Tooltip("Keep only incidents inside the map's current view"));
+        onlyMap.selectedProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                state.filtersProperty().set(state.getFilters().withMapExtent(b ? state.mapExtentProperty().get()
+                        : null));
+            }
+        });
+        Button clear = new Button("Clear filters");
+        clear.setId("clearFilters");
+        clear.setTooltip(new Tooltip("Show every incident again"));
+        clear.setOnAction(e -> state.filtersProperty().set(Filters.NONE));
+        Label cats = new Label("Categories:");
+        Label regs = new Label("Regions:");
+        HBox.setHgrow(categories, Priority.ALWAYS);
+        HBox.setHgrow(regions, Priority.SOMETIMES);
+        getChildren().addAll(search, cats, categories, regs, regions, onlyMap, clear);
+        for (javafx.scene.Node n : java.util.List.of(search, cats, regs, onlyMap, clear)) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        state.catalogProperty().addListener(o -> rebuild());
+        state.filtersProperty().addListener(o -> sync());
+        rebuild();
+    }
+
+    /** Focuses the search field (Ctrl+K). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private void rebuild() {
+        IncidentCatalog c = state.getCatalog();
+        categories.getChildren().clear();
+        Map<String, Integer> counts = c.countsByCategory();
+        for (Category cat : c.categories()) {
+            ToggleButton b = new ToggleButton(cat.label() + " " + counts.getOrDefault(cat.id(), 0),
+                    new Circle(5, Color.web(CategoryPalette.color(c, cat))));
+            b.setId("category-" + cat.id());
+            b.getStyleClass().add("filter-toggle");
+            b.setSelected(true);
+            b.setTooltip(new Tooltip("Show or hide " + cat.label()));
+            b.selectedProperty().addListener((o, x, on) -> {
+                if (!syncing) {
+                    state.filtersProperty().set(state.getFilters().withCategory(cat.id(), on));
+                }
+            });
+            categories.getChildren().add(b);
+        }
+        regions.getChildren().clear();
+        Map<String, Integer> byRegion = new TreeMap<>();
+        for (Incident inc : c.incidents()) {
+            byRegion.merge(Filters.regionOf(inc), 1, Integer::sum);
+        }
+        byRegion.forEach((region, n) -> {
+            ToggleButton b = new ToggleButton(region + " " + n);
+            b.setId("region-" + region.replaceAll("[^A-Za-z0-9]", "_"));
+            b.getStyleClass().add("filter-toggle");
+            b.setSelected(true);
+            b.setTooltip(new Tooltip("Show or hide incidents in " + region));
+            b.selectedProperty().addListener((o, x, on) -> {
+                if (!syncing) {
+                    state.filtersProperty().set(state.getFilters().withRegion(region, on));
+                }
+            });
+            regions.getChildren().add(b);
+        });
+        sync();
+    }
+
+    private void sync() {
+        syncing = true;
+        try {
+            Filters f = state.getFilters();
+            if (!search.getText().equals(f.text())) {
+                search.setText(f.text());
+            }
+            onlyMap.setSelected(f.mapExtent() != null);
+            for (javafx.scene.Node n : categories.getChildren()) {
+                ((ToggleButton) n).setSelected(!f.hiddenCategories().contains(n.getId().substring(9)));
+            }
+            IncidentCatalog c = state.getCatalog();
+            Map<String, Boolean> shown = new TreeMap<>();
+            for (Incident inc : c.incidents()) {
+                shown.put(Filters.regionOf(inc), !f.hiddenRegions().contains(Filters.regionOf(inc)));
+            }
+            int k = 0;
+            for (Boolean on : shown.values()) {
+                ((ToggleButton) regions.getChildren().get(k++)).setSelected(on);
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.incidentatlas.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.incidentatlas.io.EventFileReader;
+import org.incidentatlas.model.Incident;
+import org.incidentatlas.viewmodel.ExplorerState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Search, category toggles and the table, as a person uses them. */
+@ExtendWith(ApplicationExtension.class)
+class BrowseUiTest {
+    private ExplorerState state;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
+        window = new MainWindow(state, TestMaps.options(), Settings.inMemory());
+        stage.setScene(window.createScene());
+        stage.show();
+        state.open(Path.of("data", "events.json"));
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) {
+        AtomicReference<T> ref = new AtomicReference<>();
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+            try {
+                ref.set(c.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return ref.get();
+    }
+
+    private int idx(String id) {
+        return state.getCatalog().indexOf(id);
+    }
+
+    @Test
+    void searchingForTheDronesLeavesOnlyThemOnMapTimelineAndTable(FxRobot robot) {
+        robot.clickOn("#searchField").write("intercepted");
+        @SuppressWarnings("unchecked")
+        TableView<Incident> table = robot.lookup("#incidentTable").queryAs(TableView.class);
+        assertEquals(1, fx(() -> table.getItems().size()));
+        assertEquals("2021-06-al-asad-drones", fx(() -> table.getItems().get(0).id()));
+        assertNotNull(fx(() -> window.map().markerPosition(idx("2021-06-al-asad-drones"))));
+        assertNull(fx(() -> window.map().markerPosition(idx("2021-06-bdsc-rocket"))), "not on the map");
+        assertNull(fx(() -> window.timelinePanel().timeline().markBounds(idx("2020-01-al-asad-missiles"))),
+                "not on the timeline");
+        assertNotNull(fx(() -> window.timelinePanel().timeline().markBounds(idx("2021-06-al-asad-drones"))));
+        assertTrue(robot.lookup("#visibleCountLabel").queryAs(Label.class).getText().startsWith("1 of 7"));
+        robot.clickOn("#clearFilters");
+        assertEquals(7, fx(() -> table.getItems().size()));
+    }
+
+    @Test
+    void turningACategoryOffRemovesItsMarkersAndLaneAndDropsTheCounts(FxRobot robot) {
+        int missiles = idx("2020-01-al-asad-missiles");
+        assertNotNull(fx(() -> window.map().markerPosition(missiles)));
+        double laneBefore = fx(() -> window.timelinePanel().timeline().markBounds(idx("2020-01-soleimani-strike"))
+                .getMinY());
+        robot.clickOn("#category-missile-attack");
+        assertNull(fx(() -> window.map().markerPosition(missiles)));
+        assertNull(fx(() -> window.timelinePanel().timeline().markBounds(missiles)));
+        double laneAfter = fx(() -> window.timelinePanel().timeline().markBounds(idx("2020-01-soleimani-strike"))
+                .getMinY());
+        assertTrue(laneAfter < laneBefore, "the lanes below moved up: the missile lane is gone");
+        assertTrue(robot.lookup("#visibleCountLabel").queryAs(Label.class).getText().startsWith("6 of 7"));
+    }
+
+    @Test
+    void clickingATableRowSelectsItOnMapAndTimeline(FxRobot robot) {
+        robot.clickOn("Iranian missile attack on Al-Asad Air Base");
+        int missiles = idx("2020-01-al-asad-missiles");
+        assertEquals(missiles, state.getSelectedIndex());
+        assertTrue(fx(() -> window.timelinePanel().timeline().getAccessibleText()).contains("Iranian missile"));
+        assertEquals("Iranian missile attack on Al-Asad Air Base",
+                robot.lookup("#detailsTitle").queryAs(Label.class).getText());
+    }
+}
