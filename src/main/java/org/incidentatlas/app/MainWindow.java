@@ -2,7 +2,6 @@ package org.incidentatlas.app;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -16,9 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -54,6 +51,10 @@ public final class MainWindow extends BorderPane {
     private final TimelinePanel timelinePanel;
     private final DetailsPane details;
     private final FilterBar filterBar;
+    private javafx.scene.layout.VBox problemsPanel;
+    private org.incidentatlas.io.FileWatcher watcher;
+    private final Menu recentMenu = new Menu("Open Recent");
+    static final String KEY_RECENT = "files.recent";
     private final IncidentTable table;
 
     private final Settings settings;
@@ -90,7 +91,28 @@ public final class MainWindow extends BorderPane {
 
         setTop(new javafx.scene.layout.VBox(menus(), filterBar));
         setCenter(main);
-        setBottom(statusBar());
+        problemsPanel = problemsPanel();
+        setBottom(new javafx.scene.layout.VBox(problemsPanel, statusBar()));
+
+        // Drop an events file anywhere on the window to open it.
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                state.open(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        state.fileProperty().addListener((o, a, f) -> {
+            watch(f);
+            rememberRecent(f);
+        });
 
         // ←/→ step through incidents in time order wherever focus is, except in text fields.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -151,7 +173,8 @@ public final class MainWindow extends BorderPane {
                 w.hide();
             }
         });
-        Menu file = new Menu("File", null, open, reload, quit);
+        rebuildRecent();
+        Menu file = new Menu("File", null, open, recentMenu, reload, quit);
 
         MenuItem fitMap = new MenuItem("Fit map to incidents");
         fitMap.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
@@ -159,8 +182,8 @@ public final class MainWindow extends BorderPane {
         MenuItem allTime = new MenuItem("Show all time");
         allTime.setAccelerator(KeyCombination.keyCombination("Shortcut+A"));
         allTime.setOnAction(e -> state.resetWindow());
-        MenuItem problems = new MenuItem("Problems…");
-        problems.setOnAction(e -> showProblems());
+        MenuItem problems = new MenuItem("Problems");
+        problems.setOnAction(e -> problemsPanel.setVisible(true));
         CheckMenuItem hide = new CheckMenuItem("Hide incidents outside the time window");
         hide.setId("hideOutsideMenu");
         hide.selectedProperty().bindBidirectional(map.hideOutsideWindowProperty());
@@ -202,14 +225,22 @@ public final class MainWindow extends BorderPane {
         status.textProperty().bind(state.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(14, 14);
+        javafx.scene.control.ProgressBar busy = new javafx.scene.control.ProgressBar();
+        busy.setId("loadProgress");
+        busy.setPrefWidth(140);
+        busy.progressProperty().bind(state.loadProgressProperty());
         busy.visibleProperty().bind(state.loadingProperty());
         busy.managedProperty().bind(state.loadingProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelLoad");
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Stop loading; the current data stays"));
+        cancel.setOnAction(e -> state.cancelLoad());
+        cancel.visibleProperty().bind(state.loadingProperty());
+        cancel.managedProperty().bind(state.loadingProperty());
         Button problems = new Button();
         problems.setId("problemsButton");
         problems.getStyleClass().add("problems-button");
-        problems.setOnAction(e -> showProblems());
+        problems.setOnAction(e -> problemsPanel.setVisible(!problemsPanel.isVisible()));
         Runnable refresh = () -> {
             int n = state.problemsProperty().get().size();
             problems.setText(n == 1 ? "1 problem" : n + " problems");
@@ -231,11 +262,97 @@ public final class MainWindow extends BorderPane {
         };
         map.onlineTilesProperty().addListener(o -> badge.run());
         badge.run();
-        HBox bar = new HBox(8, busy, status, problems, offline);
+        HBox bar = new HBox(8, busy, cancel, status, problems, offline);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Reloads the open file whenever it changes on disk; never writes to it. */
+    private void watch(java.nio.file.Path f) {
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+            watcher = f == null ? null : new org.incidentatlas.io.FileWatcher(f, 300,
+                    () -> javafx.application.Platform.runLater(state::reload));
+        } catch (java.io.IOException e) {
+            watcher = null;
+        }
+    }
+
+    private void rememberRecent(java.nio.file.Path f) {
+        if (f == null) {
+            return;
+        }
+        java.util.List<String> recent = new java.util.ArrayList<>(recentFiles());
+        String p = f.toAbsolutePath().toString();
+        recent.remove(p);
+        recent.add(0, p);
+        settings.put(KEY_RECENT, String.join("\n", recent.subList(0, Math.min(8, recent.size()))));
+        rebuildRecent();
+    }
+
+    private java.util.List<String> recentFiles() {
+        String s = settings.get(KEY_RECENT, "");
+        return s.isBlank() ? java.util.List.of() : java.util.List.of(s.split("\n"));
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (String p : recentFiles()) {
+            MenuItem item = new MenuItem(p);
+            item.setOnAction(e -> state.open(java.nio.file.Path.of(p)));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    /** The problems of the last read, each with line:column and JSON path; click one for the details. */
+    private javafx.scene.layout.VBox problemsPanel() {
+        javafx.scene.control.ListView<Problem> list = new javafx.scene.control.ListView<>();
+        list.setId("problemsList");
+        list.setPrefHeight(110);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.position() + "  " + p.path() + "  " + p.message());
+                getStyleClass().removeAll("problem-error", "problem-warning");
+                if (!empty && p != null) {
+                    getStyleClass().add(p.severity() == Problem.Severity.ERROR ? "problem-error" : "problem-warning");
+                }
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            Problem p = list.getSelectionModel().getSelectedItem();
+            if (p != null && e.getClickCount() >= 1) {
+                java.nio.file.Path f = state.fileProperty().get();
+                info("Problem", (f == null ? "" : f + "\n") + "line " + p.line() + ", column " + p.column() + "\n"
+                        + "at " + p.path() + "\n\n" + p.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                        + p.message());
+            }
+        });
+        Label title = new Label("Problems");
+        title.getStyleClass().add("problems-title");
+        Button close = new Button("×");
+        close.setTooltip(new javafx.scene.control.Tooltip("Hide the problems"));
+        HBox head = new HBox(8, title, new javafx.scene.layout.Region(), close);
+        HBox.setHgrow(head.getChildren().get(1), Priority.ALWAYS);
+        javafx.scene.layout.VBox panel = new javafx.scene.layout.VBox(2, head, list);
+        panel.setId("problemsPanel");
+        panel.getStyleClass().add("problems-panel");
+        panel.setPadding(new Insets(4, 8, 4, 8));
+        close.setOnAction(e -> panel.setVisible(false));
+        panel.managedProperty().bind(panel.visibleProperty());
+        Runnable refresh = () -> {
+            list.getItems().setAll(state.problemsProperty().get());
+            panel.setVisible(!state.problemsProperty().get().isEmpty());
+        };
+        state.problemsProperty().addListener(o -> refresh.run());
+        refresh.run();
+        return panel;
     }
 
     private void editTileUrl() {
@@ -267,24 +384,6 @@ public final class MainWindow extends BorderPane {
         if (f != null) {
             state.open(f.toPath());
         }
-    }
-
-    private void showProblems() {
-        List<Problem> problems = state.problemsProperty().get();
-        Path f = state.fileProperty().get();
-        String name = f == null ? "" : f.getFileName() + ":";
-        String text = problems.isEmpty() ? "No problems." : problems.stream().map(p -> name + p)
-                .collect(Collectors.joining("\n"));
-        TextArea area = new TextArea(text);
-        area.setEditable(false);
-        area.setWrapText(false);
-        area.setPrefSize(760, 300);
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.setTitle("Problems");
-        a.setHeaderText(problems.size() + " problem(s) in the last file read");
-        a.getDialogPane().setContent(area);
-        a.initOwner(getScene().getWindow());
-        a.show();
     }
 
     private void info(String title, String text) {

@@ -36,6 +36,10 @@ public final class ExplorerState {
     private final Executor background;
     private final Executor ui;
     private final AtomicLong loadGeneration = new AtomicLong();
+    private volatile java.util.concurrent.atomic.AtomicBoolean cancelRequested =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper loadProgress =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "loadProgress");
 
     private final ReadOnlyObjectWrapper<IncidentCatalog> catalog = new ReadOnlyObjectWrapper<>(this, "catalog",
             IncidentCatalog.empty());
@@ -86,35 +90,103 @@ public final class ExplorerState {
      * screen; if the file cannot be read, it stays and {@link #problemsProperty()} says why.
      */
     public void open(Path path) {
+        load(path, false);
+    }
+
+    /**
+     * Reads the open file again (it changed on disk) and shows it keeping the selection, window and filters where
+     * the incidents still exist. A broken new version leaves the last good data on screen and says why.
+     */
+    public void reload() {
+        Path f = file.get();
+        if (f != null) {
+            load(f, true);
+        }
+    }
+
+    /** Stops the load in progress; what was on screen stays. */
+    public void cancelLoad() {
+        cancelRequested.set(true);
+    }
+
+    private void load(Path path, boolean keepView) {
         long generation = loadGeneration.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        cancelRequested = cancelled;
         loading.set(true);
-        status.set("Loading " + path.getFileName() + " …");
+        loadProgress.set(-1);
+        status.set((keepView ? "Reloading " : "Loading ") + path.getFileName() + " …");
         background.execute(() -> {
             LoadResult result = null;
-            EventFileException failure = null;
+            Problem failure = null;
+            boolean wasCancelled = false;
             try {
-                result = reader.read(path);
+                long size = Math.max(1, java.nio.file.Files.size(path));
+                try (java.io.InputStream in = new org.incidentatlas.io.ProgressInputStream(
+                        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path)),
+                        bytes -> ui.execute(() -> loadProgress.set(Math.min(1.0, bytes / (double) size))),
+                        cancelled::get)) {
+                    result = reader.read(path.toString(), in);
+                }
             } catch (EventFileException e) {
-                failure = e;
+                if (e.getCause() instanceof org.incidentatlas.io.ProgressInputStream.Cancelled) {
+                    wasCancelled = true;
+                } else {
+                    failure = e.problem();
+                }
+            } catch (org.incidentatlas.io.ProgressInputStream.Cancelled e) {
+                wasCancelled = true;
+            } catch (java.nio.file.NoSuchFileException e) {
+                failure = new Problem(Problem.Severity.ERROR, "$", 0, 0, "no such file");
+            } catch (java.io.IOException e) {
+                failure = new Problem(Problem.Severity.ERROR, "$", 0, 0, "cannot read the file: " + e.getMessage());
             }
             LoadResult r = result;
-            EventFileException f = failure;
+            Problem f = failure;
+            boolean c = wasCancelled;
             ui.execute(() -> {
                 if (generation != loadGeneration.get()) {
-                    return; // a newer open() superseded this one
+                    return; // a newer load superseded this one
                 }
                 loading.set(false);
-                if (f != null) {
-                    problems.set(List.of(f.problem()));
-                    status.set("Could not open " + path.getFileName() + ": " + f.problem().position() + " "
-                            + f.problem().message()
-                            + (catalog.get().isEmpty() ? "" : " — still showing the previous data"));
+                loadProgress.set(0);
+                String keeping = catalog.get().isEmpty() ? "" : " — still showing the previous data";
+                if (c) {
+                    status.set("Loading " + path.getFileName() + " cancelled" + keeping);
+                } else if (f != null) {
+                    problems.set(List.of(f));
+                    status.set("Could not " + (keepView ? "reload " : "open ") + path.getFileName() + ": "
+                            + f.position() + " " + f.message() + keeping);
+                } else if (keepView) {
+                    reconcile(r);
                 } else {
                     file.set(path);
                     show(r);
                 }
             });
         });
+    }
+
+    /** Shows a new version of the open file, keeping selection, window and filters where they still apply. */
+    private void reconcile(LoadResult result) {
+        String selectedId = selectedIncident.get() == null ? null : selectedIncident.get().id();
+        TimeWindow keptWindow = window.get();
+        Filters keptFilters = filters.get();
+        show(result);
+        filters.set(keptFilters);
+        if (keptWindow != null) {
+            window.set(keptWindow);
+        }
+        if (selectedId != null) {
+            selectById(selectedId);
+        }
+        status.set("Reloaded " + result.sourceName() + " (" + result.catalog().size() + " incidents)"
+                + (result.problems().isEmpty() ? "" : " · " + result.problems().size() + " problems"));
+    }
+
+    /** Progress of the load in progress: 0–1 as bytes are read, -1 when unknown. */
+    public javafx.beans.property.ReadOnlyDoubleProperty loadProgressProperty() {
+        return loadProgress.getReadOnlyProperty();
     }
 
     /** Says in the status line that there is nothing to show because {@code path} does not exist. */

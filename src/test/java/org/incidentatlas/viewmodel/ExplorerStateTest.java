@@ -103,4 +103,42 @@ class ExplorerStateTest {
         pendingUi.forEach(Runnable::run);
         assertEquals(1, s.getCatalog().size(), "only the newest open() is shown");
     }
+
+    @Test
+    void aReloadKeepsSelectionWindowAndFiltersWhereTheyStillApply(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("events.json");
+        Files.copy(Path.of("data", "events.json"), f);
+        state.open(f);
+        state.selectById("2021-06-bdsc-rocket");
+        state.setWindow(Instant.parse("2021-01-01T00:00:00Z"), Instant.parse("2021-07-01T00:00:00Z"));
+        state.filtersProperty().set(Filters.NONE.withCategory("statement", false));
+        Files.writeString(f, Files.readString(f).replace("\"2020-01-03\"", "\"2020-01-04\""));
+        state.reload();
+        assertEquals("2021-06-bdsc-rocket", state.selectedIncidentProperty().get().id());
+        assertEquals(Instant.parse("2021-01-01T00:00:00Z"), state.getWindow().start());
+        assertTrue(state.getFilters().hiddenCategories().contains("statement"));
+        assertEquals(Instant.parse("2020-01-04T00:00:00Z"),
+                state.getCatalog().get(state.getCatalog().indexOf("2020-01-soleimani-strike")).when().earliest());
+
+        // the selected incident is gone from the new version: nothing stays selected
+        String text = Files.readString(f);
+        Files.writeString(f, text.replace("\"id\": \"2021-06-bdsc-rocket\"", "\"id\": \"renamed-rocket\""));
+        state.reload();
+        assertEquals(-1, state.getSelectedIndex());
+    }
+
+    @Test
+    void cancellingALoadKeepsWhatWasShown(@TempDir Path dir) throws Exception {
+        java.util.List<Runnable> work = new java.util.ArrayList<>();
+        ExplorerState s = new ExplorerState(new EventFileReader(), work::add, Runnable::run);
+        s.open(Path.of("data", "events.json"));
+        work.remove(0).run();
+        int before = s.getCatalog().size();
+        s.open(Path.of("data", "events.json"));
+        s.cancelLoad();
+        work.remove(0).run();
+        assertEquals(before, s.getCatalog().size());
+        assertTrue(s.statusProperty().get().contains("cancelled"), s.statusProperty().get());
+        assertFalse(s.loadingProperty().get());
+    }
 }
