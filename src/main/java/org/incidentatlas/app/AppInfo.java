@@ -20,6 +20,13 @@ final class AppInfo {
         return "IncidentAtlas/" + version() + " (desktop incident map; offline by default)";
     }
 
+    /** {@code $XDG_CONFIG_HOME/incident-atlas/last-view.json}, else under {@code ~/.config}. */
+    static Path lastViewFile() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("incident-atlas").resolve("last-view.json");
+    }
+
     /** {@code $XDG_CACHE_HOME/incident-atlas/tiles}, else {@code ~/.cache/incident-atlas/tiles}. */
     static Path tileCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");

@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param select     id of the incident to select once loaded, or {@code null}
  * @param view       {lat, lon, zoom} to show instead of fitting the map to the incidents, or {@code null}
  * @param window     {start, end} of the time window to show instead of all time, or {@code null}
+ * @param viewFile   a saved view to open, or {@code null}
  */
-record CommandLine(Mode mode, Path file, Path screenshot, String select, double[] view, java.time.Instant[] window) {
+record CommandLine(Mode mode, Path file, Path screenshot, String select, double[] view, java.time.Instant[] window,
+                   Path viewFile) {
     enum Mode { WINDOW, VALIDATE, SCREENSHOT, HELP }
 
     static final String USAGE = String.join(System.lineSeparator(),
@@ -23,7 +25,8 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
             "  --validate FILE       print the validation report and exit: 0 valid, 1 items rejected, 2 unreadable",
             "  --screenshot OUT.png  render the main window at 1400x900 to OUT.png and exit (no display needed)",
             "  --select ID           select the incident with this id once the file is loaded",
-            "  --view LAT,LON,ZOOM   centre the map there at that zoom (1-18) instead of fitting it to the incidents",
+            "  --view FILE           open a saved view (file, time window, selection, filters, map)",
+            "  --map LAT,LON,ZOOM    centre the map there at that zoom (1-18) instead of fitting it to the incidents",
             "  --window FROM/TO      time window to show, e.g. 2021-06-05/2021-06-08 or 2021-06-06T18:00Z/2021-06-07T06:00Z",
             "  -h, --help            show this help");
 
@@ -35,11 +38,12 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
         String select = null;
         double[] view = null;
         java.time.Instant[] window = null;
+        Path viewFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> {
-                    return new CommandLine(Mode.HELP, null, null, null, null, null);
+                    return new CommandLine(Mode.HELP, null, null, null, null, null, null);
                 }
                 case "--validate" -> {
                     mode = setMode(mode, Mode.VALIDATE);
@@ -50,7 +54,8 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
                     screenshot = Path.of(value(args, ++i, a));
                 }
                 case "--select" -> select = value(args, ++i, a);
-                case "--view" -> view = parseView(value(args, ++i, a));
+                case "--map" -> view = parseView(value(args, ++i, a));
+                case "--view" -> viewFile = Path.of(value(args, ++i, a));
                 case "--window" -> window = parseWindow(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("-")) {
@@ -60,10 +65,11 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
                 }
             }
         }
-        if (mode == Mode.VALIDATE && (select != null || view != null || window != null || file == null)) {
+        if (mode == Mode.VALIDATE && (select != null || view != null || window != null || viewFile != null
+                || file == null)) {
             throw new IllegalArgumentException("--validate takes exactly one FILE and no other option");
         }
-        return new CommandLine(mode, file, screenshot, select, view, window);
+        return new CommandLine(mode, file, screenshot, select, view, window, viewFile);
     }
 
     private static java.time.Instant[] parseWindow(String text) {
@@ -106,7 +112,7 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("--view takes LAT,LON,ZOOM, e.g. 33.3,44.4,9 (|lat| <= 85, zoom 1-18), not "
+        throw new IllegalArgumentException("--map takes LAT,LON,ZOOM, e.g. 33.3,44.4,9 (|lat| <= 85, zoom 1-18), not "
                 + text);
     }
 

@@ -18,6 +18,7 @@ import org.incidentatlas.viewmodel.ExplorerState;
  */
 public final class IncidentAtlasApp extends Application {
     private ExecutorService loader;
+    private Runnable lastView;
 
     @Override
     public void start(Stage stage) {
@@ -34,7 +35,7 @@ public final class IncidentAtlasApp extends Application {
                         .connectTimeout(java.time.Duration.ofSeconds(10)).build());
         // Screenshots never read or change the user's remembered choices (and so never go online).
         Settings settings = screenshot ? Settings.inMemory() : Settings.userPreferences();
-        MainWindow window = new MainWindow(state, mapOptions, settings);
+        MainWindow window = new MainWindow(state, mapOptions, settings, url -> getHostServices().showDocument(url));
         stage.setScene(window.createScene());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             Path f = state.fileProperty().get();
@@ -75,10 +76,35 @@ public final class IncidentAtlasApp extends Application {
                 }
             });
         }
-        if (cl.file() != null || Files.exists(file)) {
+        org.incidentatlas.io.SavedView view = null;
+        try {
+            if (cl.viewFile() != null) {
+                view = org.incidentatlas.io.SavedView.read(cl.viewFile());
+            } else if (cl.file() == null && !screenshot && Files.exists(AppInfo.lastViewFile())) {
+                view = org.incidentatlas.io.SavedView.read(AppInfo.lastViewFile());
+                if (view.file() == null || !Files.exists(view.file())) {
+                    view = null; // the last file is gone: start on the default instead
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("incident-atlas: " + e.getMessage());
+            state.reportViewProblem(e.getMessage());
+        }
+        if (view != null) {
+            window.applyView(view);
+        } else if (cl.file() != null || Files.exists(file)) {
             state.open(file);
         } else {
             state.reportMissingDefault(file);
+        }
+        if (!screenshot) {
+            lastView = () -> {
+                try {
+                    window.captureView().write(AppInfo.lastViewFile());
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.err.println("incident-atlas: could not remember the view: " + e.getMessage());
+                }
+            };
         }
         if (cl.mode() == CommandLine.Mode.SCREENSHOT) {
             stage.show();
@@ -90,6 +116,9 @@ public final class IncidentAtlasApp extends Application {
 
     @Override
     public void stop() {
+        if (lastView != null) {
+            lastView.run();
+        }
         if (loader != null) {
             loader.shutdownNow();
         }

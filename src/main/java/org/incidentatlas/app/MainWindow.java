@@ -60,6 +60,12 @@ public final class MainWindow extends BorderPane {
     private final Settings settings;
 
     public MainWindow(ExplorerState state, MapOptions mapOptions, Settings settings) {
+        this(state, mapOptions, settings, url -> { });
+    }
+
+    /** @param browser opens an http(s) link in the system browser */
+    public MainWindow(ExplorerState state, MapOptions mapOptions, Settings settings,
+                      java.util.function.Consumer<String> browser) {
         this.state = state;
         this.settings = settings;
         getStyleClass().add("main-window");
@@ -73,7 +79,7 @@ public final class MainWindow extends BorderPane {
         map.setId("map");
         timelinePanel = new TimelinePanel(state);
         timelinePanel.setId("timelinePanel");
-        details = new DetailsPane(state);
+        details = new DetailsPane(state, browser);
         filterBar = new FilterBar(state);
         table = new IncidentTable(state);
 
@@ -174,7 +180,13 @@ public final class MainWindow extends BorderPane {
             }
         });
         rebuildRecent();
-        Menu file = new Menu("File", null, open, recentMenu, reload, quit);
+        MenuItem saveView = new MenuItem("Save View…");
+        saveView.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        saveView.setOnAction(e -> saveViewAs());
+        MenuItem openView = new MenuItem("Open View…");
+        openView.setOnAction(e -> openView());
+        Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), openView, saveView,
+                new SeparatorMenuItem(), quit);
 
         MenuItem fitMap = new MenuItem("Fit map to incidents");
         fitMap.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
@@ -267,6 +279,94 @@ public final class MainWindow extends BorderPane {
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** The current view: file, window and mode, selection, filters, map centre and zoom. */
+    public org.incidentatlas.io.SavedView captureView() {
+        var w = state.getWindow();
+        var f = state.getFilters();
+        var inc = state.selectedIncidentProperty().get();
+        var c = map.getWidth() > 0 ? map.center() : null;
+        return new org.incidentatlas.io.SavedView(state.fileProperty().get(), w == null ? null : w.start(),
+                w == null ? null : w.end(), state.windowModeProperty().get().name(), inc == null ? null : inc.id(),
+                java.util.List.copyOf(f.hiddenCategories()), java.util.List.copyOf(f.hiddenRegions()), f.text(),
+                f.mapExtent() != null, c == null ? null : c.lat(), c == null ? null : c.lon(),
+                c == null ? null : map.getZoom());
+    }
+
+    /** Restores a saved view: opens its file when another one is open, then window, filters, selection and map. */
+    public void applyView(org.incidentatlas.io.SavedView v) {
+        Runnable rest = () -> {
+            if (v.windowMode() != null) {
+                try {
+                    state.windowModeProperty().set(org.incidentatlas.viewmodel.WindowMode.valueOf(v.windowMode()));
+                } catch (IllegalArgumentException e) {
+                    // unknown mode: keep the current one
+                }
+            }
+            if (v.windowStart() != null && v.windowEnd() != null && v.windowStart().isBefore(v.windowEnd())) {
+                state.setWindow(v.windowStart(), v.windowEnd());
+            }
+            org.incidentatlas.viewmodel.Filters f = org.incidentatlas.viewmodel.Filters.NONE.withText(v.searchText());
+            for (String cat : v.hiddenCategories()) {
+                f = f.withCategory(cat, false);
+            }
+            for (String r : v.hiddenRegions()) {
+                f = f.withRegion(r, false);
+            }
+            if (v.mapLat() != null) {
+                map.setView(v.mapLat(), v.mapLon(), v.mapZoom());
+            }
+            if (v.onlyMapExtent()) {
+                f = f.withMapExtent(map.extent());
+            }
+            state.filtersProperty().set(f);
+            if (v.selectedId() != null) {
+                state.selectById(v.selectedId());
+            }
+        };
+        java.nio.file.Path current = state.fileProperty().get();
+        if (v.file() != null && (current == null || !current.toAbsolutePath().equals(v.file().toAbsolutePath()))) {
+            state.catalogProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    state.catalogProperty().removeListener(this);
+                    javafx.application.Platform.runLater(rest); // after the views have fitted the new catalog
+                }
+            });
+            state.open(v.file());
+        } else {
+            rest.run();
+        }
+    }
+
+    private void saveViewAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save view");
+        chooser.setInitialFileName("view.atlasview.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Incident Atlas views", "*.json"));
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            try {
+                captureView().write(f.toPath());
+            } catch (java.io.IOException e) {
+                info("View not saved", "Could not write " + f + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void openView() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open view");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Incident Atlas views", "*.json"));
+        java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            try {
+                applyView(org.incidentatlas.io.SavedView.read(f.toPath()));
+            } catch (java.io.IOException e) {
+                info("View not opened", e.getMessage());
+            }
+        }
     }
 
     /** Reloads the open file whenever it changes on disk; never writes to it. */

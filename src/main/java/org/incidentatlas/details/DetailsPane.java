@@ -23,8 +23,15 @@ public final class DetailsPane extends ScrollPane {
     private final ExplorerState state;
     private final VBox content = new VBox(6);
 
-    public DetailsPane(ExplorerState state) {
+    private final java.util.function.Consumer<String> browser;
+
+    /**
+     * @param browser opens an http(s) address in the system browser (the app passes its HostServices); other
+     *                schemes never reach it
+     */
+    public DetailsPane(ExplorerState state, java.util.function.Consumer<String> browser) {
         this.state = state;
+        this.browser = browser;
         getStyleClass().add("details-pane");
         setId("detailsPane");
         setFitToWidth(true);
@@ -82,7 +89,14 @@ public final class DetailsPane extends ScrollPane {
             }
             content.getChildren().add(wrap(sb.toString(), "details-value"));
         }
-        section("Sources (" + inc.sources().size() + ")");
+        Label badge = new Label(Integer.toString(inc.sources().size()));
+        badge.setId("sourcesBadge");
+        badge.getStyleClass().add("sources-badge");
+        badge.setTooltip(new javafx.scene.control.Tooltip(inc.sources().size() + " source(s) back this incident"));
+        Label sourcesTitle = wrap("SOURCES", "details-section");
+        javafx.scene.layout.HBox sourcesHead = new javafx.scene.layout.HBox(6, sourcesTitle, badge);
+        sourcesHead.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
+        content.getChildren().add(sourcesHead);
         if (inc.sources().isEmpty()) {
             content.getChildren().add(wrap("No source given.", "details-warning"));
         }
@@ -99,7 +113,11 @@ public final class DetailsPane extends ScrollPane {
                 box.getChildren().add(wrap(meta, "source-meta"));
             }
             if (s.url() != null) {
-                box.getChildren().add(wrap(s.url(), "source-meta"));
+                Hyperlink link = new Hyperlink(s.url());
+                link.getStyleClass().add("source-link");
+                link.setTooltip(new javafx.scene.control.Tooltip("Open in your browser (this goes online)"));
+                link.setOnAction(e -> openLink(s.url()));
+                box.getChildren().add(link);
             }
             content.getChildren().add(box);
         }
@@ -123,6 +141,19 @@ public final class DetailsPane extends ScrollPane {
         }
         setAccessibleText("Details of " + inc.title());
         setVvalue(0);
+    }
+
+    /** Opens http and https links only; anything else (file:, javascript:, …) is refused with a message. */
+    void openLink(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("https://") || lower.startsWith("http://")) {
+            browser.accept(url);
+        } else {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,
+                    "Only http and https links are opened. Refused: " + url);
+            a.setHeaderText("Link not opened");
+            a.show();
+        }
     }
 
     private void section(String name) {

@@ -189,6 +189,11 @@ public final class ExplorerState {
         return loadProgress.getReadOnlyProperty();
     }
 
+    /** Says in the status line that a saved view could not be used. */
+    public void reportViewProblem(String message) {
+        status.set("View not restored: " + message);
+    }
+
     /** Says in the status line that there is nothing to show because {@code path} does not exist. */
     public void reportMissingDefault(Path path) {
         status.set("No events file: " + path.toAbsolutePath() + " does not exist. Use File ▸ Open (Ctrl+O).");

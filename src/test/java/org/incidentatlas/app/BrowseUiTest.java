@@ -92,4 +92,33 @@ class BrowseUiTest {
         assertEquals("Iranian missile attack on Al-Asad Air Base",
                 robot.lookup("#detailsTitle").queryAs(Label.class).getText());
     }
+
+    @Test
+    void aSavedViewRestoresWindowFiltersSelectionAndMap(FxRobot robot) throws Exception {
+        Path viewFile = java.nio.file.Files.createTempDirectory("atlas-view").resolve("view.json");
+        robot.interact(() -> {
+            state.setWindow(java.time.Instant.parse("2020-01-01T00:00:00Z"),
+                    java.time.Instant.parse("2020-02-01T00:00:00Z"));
+            state.filtersProperty().set(org.incidentatlas.viewmodel.Filters.NONE.withCategory("statement", false));
+            state.selectById("2020-01-al-asad-missiles");
+            window.map().setView(33.8, 42.4, 9);
+        });
+        fx(() -> {
+            window.captureView().write(viewFile);
+            return null;
+        });
+        robot.interact(() -> {
+            state.resetWindow();
+            state.filtersProperty().set(org.incidentatlas.viewmodel.Filters.NONE);
+            state.clearSelection();
+            window.map().fitToIncidents();
+        });
+        org.incidentatlas.io.SavedView v = org.incidentatlas.io.SavedView.read(viewFile);
+        robot.interact(() -> window.applyView(v));
+        assertEquals(java.time.Instant.parse("2020-02-01T00:00:00Z"), state.getWindow().end());
+        assertTrue(state.getFilters().hiddenCategories().contains("statement"));
+        assertEquals("2020-01-al-asad-missiles", state.selectedIncidentProperty().get().id());
+        assertEquals(9, fx(() -> window.map().getZoom()), 0.01);
+        assertEquals(33.8, fx(() -> window.map().center()).lat(), 0.05);
+    }
 }

@@ -63,10 +63,11 @@ class CommandLineTest {
     }
     @Test
     void parsesAView() {
-        CommandLine v = CommandLine.parse(new String[] {"--screenshot", "o.png", "--view", "33.3,44.4,9"});
+        CommandLine v = CommandLine.parse(new String[] {"--screenshot", "o.png", "--map", "33.3,44.4,9"});
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {33.3, 44.4, 9}, v.view());
-        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--view", "33,44"}));
-        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--view", "33,44,30"}));
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--map", "33,44"}));
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--map", "33,44,30"}));
+        assertEquals(Path.of("v.json"), CommandLine.parse(new String[] {"--view", "v.json"}).viewFile());
     }
 
     @Test
