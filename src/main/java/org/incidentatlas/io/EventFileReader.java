@@ -24,6 +24,8 @@ import org.incidentatlas.model.EdtfException;
 import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
+import org.incidentatlas.model.Narrative;
+import org.incidentatlas.model.NarrativeStep;
 import org.incidentatlas.model.Outcome;
 import org.incidentatlas.model.PlacePrecision;
 import org.incidentatlas.model.Source;
@@ -32,8 +34,9 @@ import org.incidentatlas.model.TimeExtent;
 /**
  * Reads an Incident Atlas events file (format {@code incident-atlas/1}, see {@code docs/event-format.md}).
  *
- * <p>A bad category, place or incident is skipped and reported as a {@link Problem} with its JSON path and
- * line:column; the rest loads. A file that cannot be read or is not JSON throws {@link EventFileException}.
+ * <p>A bad category, place, incident or narrative is skipped and reported as a {@link Problem} with its JSON
+ * path and line:column; the rest loads. A narrative step that names no loaded incident is dropped with a
+ * warning. A file that cannot be read or is not JSON throws {@link EventFileException}.
  * Never writes to the file. Stateless and thread-safe: call from any background thread.
  */
 public final class EventFileReader {
@@ -125,7 +128,9 @@ public final class EventFileReader {
             readPlaces(arrayOrEmpty(root, "$", "places"));
             List<Incident> incidents = readEvents(arrayOrEmpty(root, "$", "events"));
             checkRelated(incidents);
-            IncidentCatalog catalog = new IncidentCatalog(title, List.copyOf(categories.values()), incidents);
+            List<Narrative> narratives = readNarratives(arrayOrEmpty(root, "$", "narratives"), incidents);
+            IncidentCatalog catalog = new IncidentCatalog(title, List.copyOf(categories.values()), incidents,
+                    narratives);
             problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                     : Integer.compare(a.column(), b.column()));
             return new LoadResult(sourceName, catalog, problems, rejected);
@@ -283,6 +288,84 @@ public final class EventFileReader {
                     }
                 }
             }
+        }
+
+        /**
+         * Reads {@code $.narratives}. A bad narrative is skipped with an error (it does not count in
+         * {@code rejected}, which counts incidents); a bad step is dropped with a warning.
+         */
+        private List<Narrative> readNarratives(JsonNode arr, List<Incident> incidents) {
+            Set<String> incidentIds = new HashSet<>();
+            incidents.forEach(i -> incidentIds.add(i.id()));
+            List<Narrative> out = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < arr.size(); i++) {
+                String path = LocatedJson.child("$.narratives", i);
+                try {
+                    Narrative n = narrative(arr.get(i), path, incidentIds);
+                    if (!ids.add(n.id())) {
+                        throw new Invalid(LocatedJson.child(path, "id"), "duplicate narrative id \"" + n.id() + "\"");
+                    }
+                    out.add(n);
+                } catch (Invalid e) {
+                    error(e.path, e.getMessage() + "; narrative skipped");
+                }
+            }
+            return out;
+        }
+
+        private Narrative narrative(JsonNode n, String path, Set<String> incidentIds) throws Invalid {
+            requireObject(n, path);
+            String id = reqText(n, path, "id");
+            String title = reqText(n, path, "title");
+            JsonNode arr = n.get("steps");
+            String stepsPath = LocatedJson.child(path, "steps");
+            if (arr == null || arr.isNull()) {
+                throw new Invalid(path, "missing required field \"steps\"");
+            }
+            if (!arr.isArray()) {
+                throw new Invalid(stepsPath, "\"steps\" must be an array of steps, found " + kind(arr));
+            }
+            String description = optText(n, path, "description");
+            List<NarrativeStep> steps = new ArrayList<>();
+            for (int j = 0; j < arr.size(); j++) {
+                NarrativeStep step = step(arr.get(j), LocatedJson.child(stepsPath, j), incidentIds);
+                if (step != null) {
+                    steps.add(step);
+                }
+            }
+            if (steps.isEmpty()) {
+                warn(stepsPath, "narrative \"" + id + "\" has no usable steps; it will not be shown");
+            }
+            return new Narrative(id, title, description, steps);
+        }
+
+        /** One step, or {@code null} (with a warning) when it is dropped. */
+        private NarrativeStep step(JsonNode s, String path, Set<String> incidentIds) {
+            if (s == null || !s.isObject()) {
+                warn(path, "expected a step object such as {\"event\": \"<incident id>\"}, found " + kind(s)
+                        + "; step dropped");
+                return null;
+            }
+            JsonNode e = s.get("event");
+            String eventPath = LocatedJson.child(path, "event");
+            if (e == null || e.isNull()) {
+                warn(path, "missing required field \"event\"; step dropped");
+                return null;
+            }
+            if (!e.isTextual() || e.asText().isBlank()) {
+                warn(eventPath, "\"event\" must be an incident id (a non-empty string), found " + kind(e)
+                        + "; step dropped");
+                return null;
+            }
+            String incidentId = e.asText().strip();
+            if (!incidentIds.contains(incidentId)) {
+                boolean skipped = !pathOfEvent(incidentId).equals("$.events");
+                warn(eventPath, "incident \"" + incidentId + "\" " + (skipped ? "was skipped (see its error)"
+                        : "is not in the file") + "; step dropped");
+                return null;
+            }
+            return new NarrativeStep(incidentId, optText(s, path, "note"));
         }
 
         private String pathOfEvent(String id) {

@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable, time-sorted set of incidents: the one thing every view reads.
@@ -18,6 +20,9 @@ import java.util.Optional;
  * <p>Order: dated incidents by earliest instant, then by latest instant, ties keeping file order; undated
  * incidents last, in file order. Views address incidents by their index in this order; the API is
  * index-based so that storage can later move to primitive arrays without touching the views.
+ *
+ * <p>The catalog also holds the file's {@linkplain #narratives() narratives}, in file order. It keeps only the
+ * steps whose incident is in the catalog, and drops a narrative that is left with no steps.
  * Thread-safe (immutable).
  */
 public final class IncidentCatalog {
@@ -29,6 +34,7 @@ public final class IncidentCatalog {
     private final String title;
     private final List<Incident> incidents;
     private final List<Category> categories;
+    private final List<Narrative> narratives;
     private final Map<String, Integer> indexById;
     private final long[] earliestMillis;
     private final long[] latestMillis;
@@ -37,12 +43,27 @@ public final class IncidentCatalog {
     private final int datedCount;
 
     /**
+     * A catalog without narratives.
+     *
      * @param title      the file's title, may be {@code null}
      * @param categories categories in file order
      * @param incidents  incidents in file order; ids must be unique
      * @throws IllegalArgumentException on a duplicate id
      */
     public IncidentCatalog(String title, List<Category> categories, List<Incident> incidents) {
+        this(title, categories, incidents, List.of());
+    }
+
+    /**
+     * @param title      the file's title, may be {@code null}
+     * @param categories categories in file order
+     * @param incidents  incidents in file order; ids must be unique
+     * @param narratives narratives in file order; ids must be unique. Steps whose incident id is not among
+     *                   {@code incidents} are left out, and a narrative left with no steps is left out too
+     * @throws IllegalArgumentException on a duplicate incident id or a duplicate narrative id
+     */
+    public IncidentCatalog(String title, List<Category> categories, List<Incident> incidents,
+                           List<Narrative> narratives) {
         this.title = title == null ? "" : title;
         this.categories = List.copyOf(categories);
         List<Incident> sorted = new ArrayList<>(incidents);
@@ -75,6 +96,24 @@ public final class IncidentCatalog {
         for (int i = 0; i < sorted.size(); i++) {
             categoryIndex[i] = catIndex.getOrDefault(sorted.get(i).category(), 0);
         }
+        this.narratives = keepKnownSteps(narratives, byId);
+    }
+
+    /** The narratives with only the steps whose incident is known, less those left empty (file order kept). */
+    private static List<Narrative> keepKnownSteps(List<Narrative> narratives, Map<String, Integer> byId) {
+        Set<String> narrativeIds = new HashSet<>();
+        List<Narrative> kept = new ArrayList<>(narratives.size());
+        for (Narrative n : narratives) {
+            if (!narrativeIds.add(n.id())) {
+                throw new IllegalArgumentException("duplicate narrative id \"" + n.id() + "\"");
+            }
+            List<NarrativeStep> steps = n.steps().stream().filter(st -> byId.containsKey(st.incidentId())).toList();
+            if (steps.isEmpty()) {
+                continue;
+            }
+            kept.add(steps.size() == n.steps().size() ? n : new Narrative(n.id(), n.title(), n.description(), steps));
+        }
+        return List.copyOf(kept);
     }
 
     /** Position of the incident's category in {@link #categories()} (0 when the category is not listed). */
@@ -163,6 +202,14 @@ public final class IncidentCatalog {
 
     public List<Category> categories() {
         return categories;
+    }
+
+    /**
+     * The narratives in file order (unmodifiable). Every step names an incident of this catalog, and every
+     * narrative has at least one step: other steps, and narratives left without steps, were dropped.
+     */
+    public List<Narrative> narratives() {
+        return narratives;
     }
 
     /** Number of dated incidents; they occupy indices {@code [0, datedCount())}. */

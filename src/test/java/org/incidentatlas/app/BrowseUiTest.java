@@ -21,34 +21,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Search, category toggles and the table, as a person uses them. */
-@ExtendWith(ApplicationExtension.class)
-class BrowseUiTest {
-    private ExplorerState state;
-    private MainWindow window;
-
+class BrowseUiTest extends WindowUiTest {
     @Start
-    void start(Stage stage) {
-        state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
-        window = new MainWindow(state, TestMaps.options(), Settings.inMemory());
-        stage.setScene(window.createScene());
-        stage.show();
-        state.open(Path.of("data", "events.json"));
-    }
-
-    private <T> T fx(java.util.concurrent.Callable<T> c) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
-            try {
-                ref.set(c.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return ref.get();
-    }
-
-    private int idx(String id) {
-        return state.getCatalog().indexOf(id);
+    void start(Stage stage) throws Exception {
+        open(stage);
     }
 
     @Test

@@ -20,33 +20,20 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The open file changes on disk: the app follows it, and survives a broken version. */
-@ExtendWith(ApplicationExtension.class)
-class FileReloadUiTest {
-    private ExplorerState state;
-    private Path file;
-
+class FileReloadUiTest extends WindowUiTest {
     @Start
     void start(Stage stage) throws Exception {
+        open(stage);
+    }
+    private Path file;
+
+    @Override
+    protected Path eventsFile() throws Exception {
         file = Files.createTempDirectory("atlas-reload").resolve("events.json");
         Files.copy(Path.of("data", "events.json"), file);
-        state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
-        MainWindow window = new MainWindow(state, TestMaps.options(), Settings.inMemory());
-        stage.setScene(window.createScene());
-        stage.show();
-        state.open(file);
+        return file;
     }
 
-    private <T> T fx(java.util.concurrent.Callable<T> c) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
-            try {
-                ref.set(c.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return ref.get();
-    }
 
     @Test
     void anEditOnDiskReloadsKeepingTheSelectionAndABrokenEditKeepsTheOldIncidents(FxRobot robot) throws Exception {

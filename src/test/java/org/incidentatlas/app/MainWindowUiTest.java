@@ -28,38 +28,17 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The linking of map, timeline and details, driven as a person would: clicks, drags and keys. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowUiTest {
+class MainWindowUiTest extends WindowUiTest {
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
     private static final String DRONES = "2021-06-al-asad-drones";
     private static final String MISSILES = "2020-01-al-asad-missiles";
     private static final String ROCKET = "2021-06-bdsc-rocket";
 
-    private ExplorerState state;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
-        window = new MainWindow(state, TestMaps.options(), Settings.inMemory());
-        stage.setScene(window.createScene());
-        stage.show();
-        state.open(Path.of("data", "events.json"));
-    }
-
     private int index(String id) {
         return state.getCatalog().indexOf(id);
-    }
-
-    private <T> T fx(java.util.concurrent.Callable<T> c) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
-            try {
-                ref.set(c.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return ref.get();
     }
 
     private Point2D markerOnScreen(int index) {

@@ -28,33 +28,18 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The timeline as a person uses it: scrubbing, the wheel, how marks are drawn, playback keys. */
-@ExtendWith(ApplicationExtension.class)
-class TimelineUiTest {
-    private ExplorerState state;
-    private MainWindow window;
+class TimelineUiTest extends WindowUiTest {
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
     private IncidentTimeline timeline;
 
-    @Start
-    void start(Stage stage) {
-        state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
-        window = new MainWindow(state, TestMaps.options(), Settings.inMemory());
-        stage.setScene(window.createScene());
-        stage.show();
-        state.open(Path.of("data", "events.json"));
+    @org.junit.jupiter.api.BeforeEach
+    void findTimeline() {
         timeline = window.timelinePanel().timeline();
     }
 
-    private <T> T fx(java.util.concurrent.Callable<T> c) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
-            try {
-                ref.set(c.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return ref.get();
-    }
 
     private static Instant t(String iso) {
         return Instant.parse(iso + "T00:00:00Z");

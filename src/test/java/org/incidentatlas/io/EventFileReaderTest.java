@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
+import org.incidentatlas.model.Narrative;
+import org.incidentatlas.model.NarrativeStep;
 import org.incidentatlas.model.PlacePrecision;
 import org.incidentatlas.model.TimePrecision;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,125 @@ class EventFileReaderTest {
                 "the rocket came hours before the drones: ties keep file order");
         assertTrue(c.incidents().stream().anyMatch(i -> i.where() != null && "Baghdad".equals(i.where().admin1())));
         assertTrue(c.incidents().stream().allMatch(i -> !i.sources().isEmpty()), "every incident is sourced");
+    }
+
+    @Test
+    void seedNarrativeTellsTheArticleInOrder() throws Exception {
+        IncidentCatalog c = reader.read(Path.of("data", "events.json")).catalog();
+        Narrative n = c.narratives().stream().filter(x -> x.id().equals("june-2021-sequence")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("2014-2017-isis-anbar", "2020-01-soleimani-strike", "2020-01-al-asad-missiles",
+                "undated-al-asad-direct-attack", "2021-04-joint-statement", "2021-06-bdsc-rocket",
+                "2021-06-al-asad-drones"), n.steps().stream().map(NarrativeStep::incidentId).toList());
+        assertTrue(n.description().contains("seed article"));
+        assertTrue(n.steps().stream().allMatch(st -> st.note() != null && c.indexOf(st.incidentId()) >= 0));
+    }
+
+    /** Two events, {@code a} and {@code b}, on line 4; narratives start on line 5. */
+    private static final String TWO_EVENTS = HEAD
+            + "\"events\":[{\"id\":\"a\",\"title\":\"A\",\"category\":\"rocket\"},"
+            + "{\"id\":\"b\",\"title\":\"B\",\"when\":\"2020\",\"category\":\"rocket\"}],\n";
+
+    @Test
+    void narrativesLoadInFileOrderWithTheirStepsAndNotes() throws Exception {
+        LoadResult r = read(TWO_EVENTS + "\"narratives\":[\n"
+                + "{\"id\":\"n1\",\"title\":\"First\",\"description\":\"D\",\"future\":true,\"steps\":["
+                + "{\"event\":\"b\",\"note\":\"then B\"},{\"event\":\"a\"},{\"event\":\"b\",\"note\":\"B again\"}]},\n"
+                + "{\"id\":\"n0\",\"title\":\"Second\",\"steps\":[{\"event\":\"a\",\"note\":\" only A \"}]}]}");
+        assertTrue(r.isValid(), () -> "problems: " + r.problems());
+        assertTrue(r.problems().isEmpty(), () -> "problems: " + r.problems());
+        List<Narrative> ns = r.catalog().narratives();
+        assertEquals(List.of("n1", "n0"), ns.stream().map(Narrative::id).toList(), "file order, not sorted");
+        Narrative first = ns.get(0);
+        assertEquals("First", first.title());
+        assertEquals("D", first.description());
+        assertEquals(List.of(new NarrativeStep("b", "then B"), new NarrativeStep("a", null),
+                new NarrativeStep("b", "B again")), first.steps(), "told order, repeats allowed");
+        assertNull(ns.get(1).description());
+        assertEquals("only A", ns.get(1).steps().get(0).note());
+        assertTrue(read(TWO_EVENTS.substring(0, TWO_EVENTS.length() - 2) + "}").catalog().narratives().isEmpty(),
+                "narratives are optional");
+    }
+
+    @Test
+    void aStepNamingAnUnknownIncidentIsDroppedWithAWarningAtItsEvent() throws Exception {
+        LoadResult r = read(TWO_EVENTS + "\"narratives\":[{\"id\":\"n\",\"title\":\"N\",\"steps\":[\n"
+                + "{\"event\":\"a\",\"note\":\"first\"},\n"
+                + "{\"event\":\"ghost\"}]}]}");
+        assertTrue(r.isValid(), "a dropped step is only a warning");
+        assertEquals(0, r.rejected());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem p = r.problems().get(0);
+        assertEquals(Problem.Severity.WARNING, p.severity());
+        assertEquals("$.narratives[0].steps[1].event", p.path());
+        assertEquals(7, p.line());
+        assertEquals(10, p.column(), "the opening quote of \"ghost\"");
+        assertTrue(p.message().contains("\"ghost\" is not in the file"), p.message());
+        assertEquals(List.of(new NarrativeStep("a", "first")), r.catalog().narratives().get(0).steps());
+    }
+
+    @Test
+    void badStepsAreDroppedWithWarningsAndAStepOnASkippedIncidentSaysSo() throws Exception {
+        LoadResult r = read(HEAD + "\"events\":[{\"id\":\"a\",\"title\":\"A\",\"category\":\"rocket\"},"
+                + "{\"id\":\"bad\",\"title\":\"Bad\",\"category\":\"tank\"}],\n"
+                + "\"narratives\":[{\"id\":\"n\",\"title\":\"N\",\"steps\":[\"a\",{\"note\":\"x\"},{\"event\":7},"
+                + "{\"event\":\"bad\"},{\"event\":\"a\"}]},\n"
+                + "{\"id\":\"empty\",\"title\":\"E\",\"steps\":[{\"event\":\"bad\"}]}]}");
+        assertEquals(1, r.rejected(), "only the incident counts as rejected");
+        List<Problem> warnings = r.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING).toList();
+        assertEquals(List.of("$.narratives[0].steps[0]", "$.narratives[0].steps[1]", "$.narratives[0].steps[2].event",
+                "$.narratives[0].steps[3].event", "$.narratives[1].steps", "$.narratives[1].steps[0].event"),
+                warnings.stream().map(Problem::path).toList(), "in line:column order; " + warnings);
+        assertTrue(warnings.stream().anyMatch(p -> p.message().contains("\"bad\" was skipped")), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(p -> p.message().contains("missing required field \"event\"")));
+        List<Narrative> ns = r.catalog().narratives();
+        assertEquals(1, ns.size(), "a narrative with no usable step is not kept");
+        assertEquals(List.of(new NarrativeStep("a", null)), ns.get(0).steps());
+    }
+
+    @Test
+    void aNarrativeWithoutTitleIsSkippedWithAnErrorAtTheNarrative() throws Exception {
+        LoadResult r = read(TWO_EVENTS + "\"narratives\":[\n"
+                + "  {\"id\":\"n\",\"steps\":[{\"event\":\"a\"}]},\n"
+                + "  {\"id\":\"m\",\"title\":\"M\",\"steps\":[{\"event\":\"a\"}]},\n"
+                + "  {\"id\":\"s\",\"title\":\"S\"},\n"
+                + "  {\"title\":\"No id\",\"steps\":[]},\n"
+                + "  {\"id\":\"t\",\"title\":\"T\",\"steps\":{\"event\":\"a\"}},\n"
+                + "  \"not an object\"]}");
+        assertFalse(r.isValid());
+        assertEquals(0, r.rejected(), "narratives do not count as rejected incidents");
+        assertEquals(2, r.catalog().size());
+        List<Problem> p = r.problems();
+        assertEquals(5, p.size(), p::toString);
+        assertTrue(p.stream().allMatch(x -> x.severity() == Problem.Severity.ERROR), p::toString);
+        assertEquals("$.narratives[0]", p.get(0).path());
+        assertEquals(6, p.get(0).line());
+        assertEquals(3, p.get(0).column());
+        assertTrue(p.get(0).message().contains("missing required field \"title\""), p.get(0).message());
+        assertTrue(p.get(0).message().endsWith("narrative skipped"), p.get(0).message());
+        assertEquals("$.narratives[2]", p.get(1).path());
+        assertTrue(p.get(1).message().contains("missing required field \"steps\""), p.get(1).message());
+        assertEquals("$.narratives[3]", p.get(2).path());
+        assertTrue(p.get(2).message().contains("missing required field \"id\""), p.get(2).message());
+        assertEquals("$.narratives[4].steps", p.get(3).path());
+        assertEquals("$.narratives[5]", p.get(4).path());
+        assertEquals(List.of("m"), r.catalog().narratives().stream().map(Narrative::id).toList());
+    }
+
+    @Test
+    void aDuplicateNarrativeIdIsAnErrorAndTheFirstOneWins() throws Exception {
+        LoadResult r = read(TWO_EVENTS + "\"narratives\":[\n"
+                + "{\"id\":\"n\",\"title\":\"One\",\"steps\":[{\"event\":\"a\"}]},\n"
+                + "{\"id\":\"n\",\"title\":\"Two\",\"steps\":[{\"event\":\"b\"}]}]}");
+        assertFalse(r.isValid());
+        assertEquals(0, r.rejected());
+        assertEquals(1, r.problems().size(), r.problems()::toString);
+        Problem p = r.problems().get(0);
+        assertEquals(Problem.Severity.ERROR, p.severity());
+        assertEquals("$.narratives[1].id", p.path());
+        assertEquals(7, p.line());
+        assertTrue(p.message().contains("duplicate narrative id \"n\""), p.message());
+        assertEquals(List.of("One"), r.catalog().narratives().stream().map(Narrative::title).toList());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.incidentatlas.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,45 @@ class IncidentCatalogTest {
             }
         }
         assertEquals(0, catalog.categoryIndex(0));
+    }
+
+    @Test
+    void keepsNarrativesInFileOrderWithOnlyTheStepsOfKnownIncidents() {
+        Narrative told = new Narrative("told", "Told", "d", List.of(new NarrativeStep("rocket", "first"),
+                new NarrativeStep("ghost", "not here"), new NarrativeStep("drones", null),
+                new NarrativeStep("undated", "before")));
+        Narrative whole = new Narrative("whole", "Whole", null, List.of(new NarrativeStep("isis", null)));
+        IncidentCatalog c = new IncidentCatalog("t", List.of(CAT), catalog.incidents(), List.of(told, whole));
+        assertEquals(List.of("told", "whole"), c.narratives().stream().map(Narrative::id).toList());
+        Narrative kept = c.narratives().get(0);
+        assertEquals(List.of(new NarrativeStep("rocket", "first"), new NarrativeStep("drones", null),
+                new NarrativeStep("undated", "before")), kept.steps(), "told order, not time order");
+        assertEquals("Told", kept.title());
+        assertEquals("d", kept.description());
+        assertSame(whole, c.narratives().get(1), "a narrative with nothing to drop is kept as is");
+        assertThrows(UnsupportedOperationException.class, () -> c.narratives().clear());
+        assertEquals(catalog.incidents(), c.incidents(), "narratives do not change the incidents");
+    }
+
+    @Test
+    void dropsNarrativesLeftWithoutSteps() {
+        IncidentCatalog c = new IncidentCatalog("t", List.of(CAT), List.of(inc("a", "2020", null, null)), List.of(
+                new Narrative("gone", "Gone", null, List.of(new NarrativeStep("ghost", null))),
+                new Narrative("empty", "Empty", null, List.of()),
+                new Narrative("kept", "Kept", null, List.of(new NarrativeStep("a", null)))));
+        assertEquals(List.of("kept"), c.narratives().stream().map(Narrative::id).toList());
+        assertTrue(catalog.narratives().isEmpty(), "the three-argument constructor has no narratives");
+        assertTrue(IncidentCatalog.empty().narratives().isEmpty());
+    }
+
+    @Test
+    void rejectsDuplicateNarrativeIdsAndNullRequiredFields() {
+        Narrative n = new Narrative("n", "N", null, List.of(new NarrativeStep("isis", null)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new IncidentCatalog("t", List.of(CAT), catalog.incidents(), List.of(n, n)));
+        assertThrows(NullPointerException.class, () -> new Narrative(null, "N", null, List.of()));
+        assertThrows(NullPointerException.class, () -> new Narrative("n", null, null, List.of()));
+        assertThrows(NullPointerException.class, () -> new NarrativeStep(null, "note"));
     }
 
     private static long ms(String text) {
