@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -78,16 +77,8 @@ class OnlineTilesUiTest {
         server.stop(0);
     }
 
-    private <T> T fx(java.util.concurrent.Callable<T> c) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
-            try {
-                ref.set(c.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return ref.get();
+    private static <T> T fx(java.util.concurrent.Callable<T> c) {
+        return WindowUiTest.fx(c);
     }
 
     @Test
