@@ -12,9 +12,10 @@ import java.nio.file.Path;
  * @param view       {lat, lon, zoom} to show instead of fitting the map to the incidents, or {@code null}
  * @param window     {start, end} of the time window to show instead of all time, or {@code null}
  * @param viewFile   a saved view to open, or {@code null}
+ * @param story      {@code ID} or {@code ID:STEP} of a narrative to tell once loaded, or {@code null}
  */
 record CommandLine(Mode mode, Path file, Path screenshot, String select, double[] view, java.time.Instant[] window,
-                   Path viewFile) {
+                   Path viewFile, String story) {
     enum Mode { WINDOW, VALIDATE, SCREENSHOT, HELP }
 
     static final String USAGE = String.join(System.lineSeparator(),
@@ -26,6 +27,7 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
             "  --screenshot OUT.png  render the main window at 1400x900 to OUT.png and exit (no display needed)",
             "  --select ID           select the incident with this id once the file is loaded",
             "  --view FILE           open a saved view (file, time window, selection, filters, map)",
+            "  --story ID[:STEP]     tell the file's narrative ID from its first step (or step STEP, from 1)",
             "  --map LAT,LON,ZOOM    centre the map there at that zoom (1-18) instead of fitting it to the incidents",
             "  --window FROM/TO      time window to show, e.g. 2021-06-05/2021-06-08 or 2021-06-06T18:00Z/2021-06-07T06:00Z",
             "  -h, --help            show this help");
@@ -39,11 +41,12 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
         double[] view = null;
         java.time.Instant[] window = null;
         Path viewFile = null;
+        String story = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> {
-                    return new CommandLine(Mode.HELP, null, null, null, null, null, null);
+                    return new CommandLine(Mode.HELP, null, null, null, null, null, null, null);
                 }
                 case "--validate" -> {
                     mode = setMode(mode, Mode.VALIDATE);
@@ -55,6 +58,7 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
                 }
                 case "--select" -> select = value(args, ++i, a);
                 case "--map" -> view = parseView(value(args, ++i, a));
+                case "--story" -> story = value(args, ++i, a);
                 case "--view" -> viewFile = Path.of(value(args, ++i, a));
                 case "--window" -> window = parseWindow(value(args, ++i, a));
                 default -> {
@@ -66,10 +70,10 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
             }
         }
         if (mode == Mode.VALIDATE && (select != null || view != null || window != null || viewFile != null
-                || file == null)) {
+                || story != null || file == null)) {
             throw new IllegalArgumentException("--validate takes exactly one FILE and no other option");
         }
-        return new CommandLine(mode, file, screenshot, select, view, window, viewFile);
+        return new CommandLine(mode, file, screenshot, select, view, window, viewFile, story);
     }
 
     private static java.time.Instant[] parseWindow(String text) {

@@ -76,6 +76,16 @@ public final class IncidentAtlasApp extends Application {
                 }
             });
         }
+        if (cl.story() != null) {
+            state.catalogProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    state.catalogProperty().removeListener(this);
+                    // after the map has its size, so that the step's zoom fits the view
+                    Platform.runLater(() -> tellStory(state, cl.story()));
+                }
+            });
+        }
         org.incidentatlas.io.SavedView view = null;
         try {
             if (cl.viewFile() != null) {
@@ -112,6 +122,26 @@ public final class IncidentAtlasApp extends Application {
         } else {
             stage.show();
         }
+    }
+
+    /** Starts the narrative named by {@code spec} ("ID" or "ID:STEP", STEP from 1); says so when there is none. */
+    static void tellStory(ExplorerState state, String spec) {
+        int colon = spec.lastIndexOf(':');
+        String id = spec;
+        int step = 1;
+        if (colon > 0) {
+            try {
+                step = Integer.parseInt(spec.substring(colon + 1));
+                id = spec.substring(0, colon);
+            } catch (NumberFormatException e) {
+                // an id with a colon in it
+            }
+        }
+        if (!state.story().start(id)) {
+            System.err.println("incident-atlas: no narrative with id " + id);
+            return;
+        }
+        state.story().goTo(Math.max(0, Math.min(state.story().stepCount(), step) - 1));
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class MainWindow extends BorderPane {
     private final IncidentTable table;
 
     private final Settings settings;
+    private final org.incidentatlas.story.StoryBar storyBar;
 
     public MainWindow(ExplorerState state, MapOptions mapOptions, Settings settings) {
         this(state, mapOptions, settings, url -> { });
@@ -90,7 +91,10 @@ public final class MainWindow extends BorderPane {
         SplitPane right = new SplitPane(details, table);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
-        SplitPane main = new SplitPane(left, right);
+        storyBar = new org.incidentatlas.story.StoryBar(state);
+        javafx.scene.layout.VBox leftColumn = new javafx.scene.layout.VBox(storyBar, left);
+        javafx.scene.layout.VBox.setVgrow(left, Priority.ALWAYS);
+        SplitPane main = new SplitPane(leftColumn, right);
         main.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(right, false);
         right.setMinWidth(280);
@@ -126,7 +130,9 @@ public final class MainWindow extends BorderPane {
             if (inText || e.isAltDown() || e.isControlDown() || e.isShortcutDown() || e.isShiftDown()) {
                 return;
             }
-            if (e.getCode() == KeyCode.RIGHT) {
+            if (state.story().isActive() && storyKey(e.getCode())) {
+                e.consume();
+            } else if (e.getCode() == KeyCode.RIGHT) {
                 state.selectNext();
                 e.consume();
             } else if (e.getCode() == KeyCode.LEFT) {
@@ -134,6 +140,23 @@ public final class MainWindow extends BorderPane {
                 e.consume();
             }
         });
+    }
+
+    /** Page Down / Page Up step through the story being told (a presentation clicker sends these); Esc ends it. */
+    private boolean storyKey(KeyCode code) {
+        switch (code) {
+            case PAGE_DOWN -> state.story().next();
+            case PAGE_UP -> state.story().previous();
+            case ESCAPE -> state.story().stop();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public org.incidentatlas.story.StoryBar storyBar() {
+        return storyBar;
     }
 
     public AtlasMap map() {
@@ -215,6 +238,7 @@ public final class MainWindow extends BorderPane {
         keys.setAccelerator(KeyCombination.keyCombination("F1"));
         keys.setOnAction(e -> info("Keyboard and mouse", String.join("\n",
                 "← / →   previous / next incident in time",
+                "Story mode: Page Down / Page Up next / previous step, Esc ends the story",
                 "Home / End (timeline focused)   first / last incident",
                 "+ / −  (timeline focused)   zoom the timeline",
                 "Ctrl+O   open a file · F5 reload · Ctrl+F fit map · Ctrl+A show all time · Ctrl+K search · F1 this sheet",
@@ -228,7 +252,41 @@ public final class MainWindow extends BorderPane {
                 "click a mark to select it, double-click to zoom to it, double-click the ruler to show all time.",
                 "Space (timeline focused): play / pause.")));
         Menu help = new Menu("Help", null, keys);
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, view, storyMenu(), help);
+    }
+
+    /** Story ▸ one item per narrative of the file, then Next / Previous / End (enabled in story mode). */
+    private Menu storyMenu() {
+        Menu menu = new Menu("Story");
+        menu.setId("storyMenu");
+        MenuItem next = new MenuItem("Next step (Page Down)");
+        next.setOnAction(e -> state.story().next());
+        MenuItem previous = new MenuItem("Previous step (Page Up)");
+        previous.setOnAction(e -> state.story().previous());
+        MenuItem end = new MenuItem("End story (Esc)");
+        end.setOnAction(e -> state.story().stop());
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            var narratives = state.getCatalog().narratives();
+            if (narratives.isEmpty()) {
+                MenuItem none = new MenuItem("This file tells no story");
+                none.setDisable(true);
+                menu.getItems().add(none);
+            }
+            for (var n : narratives) {
+                MenuItem tell = new MenuItem("Tell “" + n.title() + "”");
+                tell.setOnAction(a -> state.story().start(n));
+                menu.getItems().add(tell);
+            }
+            boolean active = state.story().isActive();
+            next.setDisable(!state.story().hasNext());
+            previous.setDisable(!state.story().hasPrevious());
+            end.setDisable(!active);
+            menu.getItems().addAll(new SeparatorMenuItem(), next, previous, end);
+        });
+        // A menu with no items never shows: give it its items once.
+        menu.getItems().addAll(next, previous, end);
+        return menu;
     }
 
     private Region statusBar() {

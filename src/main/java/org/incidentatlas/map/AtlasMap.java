@@ -168,6 +168,7 @@ public final class AtlasMap extends StackPane {
                 }
             }
         });
+        state.story().stepProperty().addListener((obs, o, k) -> showStoryStep(k.intValue()));
         onlineTiles.addListener(o -> applyTileSource());
         tileUrlTemplate.addListener(o -> {
             if (onlineTiles.get()) {
@@ -361,6 +362,74 @@ public final class AtlasMap extends StackPane {
         }
         GeoLocation c = center();
         return new Point2D(mercX(c.lon()), mercY(c.lat()));
+    }
+
+    /**
+     * Brings story step {@code k} into view: centred on its incident, zoomed to how precisely the place is known,
+     * and out far enough that the previous located step (where the arrow comes from) stays on screen.
+     */
+    private void showStoryStep(int k) {
+        int[] steps = state.story().stepIndices();
+        if (k < 0 || k >= steps.length) {
+            return;
+        }
+        GeoLocation here = state.getCatalog().get(steps[k]).where();
+        if (here == null) {
+            return;
+        }
+        GeoLocation before = null;
+        for (int j = k - 1; j >= 0 && before == null; j--) {
+            before = state.getCatalog().get(steps[j]).where();
+        }
+        double zoom = storyZoom(here, before, Math.max(200, getWidth()), Math.max(150, getHeight()));
+        if (Math.abs(zoom - getZoom()) < 0.3) {
+            flyTo(here.lat(), here.lon());
+        } else {
+            setView(here.lat(), here.lon(), zoom);
+        }
+    }
+
+    /** The zoom for a story step at {@code here}, coming from {@code before} (or {@code null}), in a w×h view. */
+    static double storyZoom(GeoLocation here, GeoLocation before, double w, double h) {
+        double zoom = switch (here.precision()) {
+            case SITE -> 10;
+            case TOWN -> 9;
+            case DISTRICT -> 8;
+            case REGION -> 6;
+            case COUNTRY -> 5;
+        };
+        if (here.uncertaintyKm() != null && here.uncertaintyKm() > 0) {
+            // the uncertainty disc takes about 40 % of the shorter side
+            double diameterMerc = 2 * here.uncertaintyKm() / (40_075.0 * Math.cos(Math.toRadians(here.lat())));
+            zoom = Math.min(zoom, log2(0.4 * Math.min(w, h) / (256 * diameterMerc)));
+        }
+        if (before != null) {
+            double dx = Math.abs(mercX(before.lon()) - mercX(here.lon()));
+            double dy = Math.abs(mercY(before.lat()) - mercY(here.lat()));
+            if (dx > 0) {
+                zoom = Math.min(zoom, log2(0.4 * w / (256 * dx)));
+            }
+            if (dy > 0) {
+                zoom = Math.min(zoom, log2(0.4 * h / (256 * dy)));
+            }
+        }
+        return Math.max(4, Math.min(11, zoom));
+    }
+
+    private static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
+    /** The story's located steps as drawn now: step number (1-based), incident index, and place in this node. */
+    public java.util.List<StoryMark> storyMarks() {
+        return layer.storyPoints().stream().map(p -> {
+            Point2D q = sceneToLocal(layer.localToScene(p.x(), p.y()));
+            return new StoryMark(p.step(), p.incident(), q.getX(), q.getY());
+        }).toList();
+    }
+
+    /** One story step on the map. */
+    public record StoryMark(int step, int incident, double x, double y) {
     }
 
     // ---- what is where (for people and tests) --------------------------------------------------------------

@@ -61,6 +61,8 @@ final class IncidentLayer extends MapLayer {
         state.selectedIndexProperty().addListener(o -> redraw());
         state.catalogProperty().addListener(o -> markDirty());
         hideOutsideWindow.addListener(o -> redraw());
+        state.story().stepProperty().addListener(o -> redraw());
+        state.story().narrativeProperty().addListener(o -> redraw());
     }
 
     private Runnable afterRedraw = () -> { };
@@ -269,7 +271,138 @@ final class IncidentLayer extends MapLayer {
         if (selected >= 0 && selected < n && !Double.isNaN(xs[selected])) {
             drawMarker(g, catalog, selected, true);
         }
+        if (state.story().isActive()) {
+            drawStory(g);
+        }
         afterRedraw.run();
+    }
+
+    /** Screen positions of the story's located steps, in telling order, and their step numbers (1-based). */
+    record StoryPoint(int step, int incident, double x, double y) {
+    }
+
+    /**
+     * Where the story's steps are on screen: each located step at its incident's own place (even when the marker
+     * itself is clustered, faded or hidden), in telling order; unlocated steps are left out.
+     */
+    List<StoryPoint> storyPoints() {
+        List<StoryPoint> points = new ArrayList<>();
+        if (baseMap == null || !state.story().isActive() || mercatorOf != state.getCatalog()) {
+            return points;
+        }
+        Point2D origin = getMapPoint(0, 0);
+        double world = 256 * Math.pow(2, baseMap.zoom().get());
+        double ox = origin.getX() - 0.5 * world;
+        double oy = origin.getY() - 0.5 * world;
+        int[] steps = state.story().stepIndices();
+        for (int k = 0; k < steps.length; k++) {
+            int i = steps[k];
+            if (i < mx.length && !Double.isNaN(mx[i])) {
+                points.add(new StoryPoint(k + 1, i, ox + mx[i] * world, oy + my[i] * world));
+            }
+        }
+        return points;
+    }
+
+    private static final Color STORY_DONE = Color.rgb(40, 48, 60, 0.8);
+    private static final Color STORY_AHEAD = Color.rgb(40, 48, 60, 0.38);
+    private static final Color STORY_NOW = Color.web("#d9480f");
+    private static final Font STEP_FONT = Font.font("System", FontWeight.BOLD, 11);
+
+    /**
+     * The story on top of the markers: steps joined by arrows in telling order (told ones solid, the arrow into
+     * the current step in accent colour, those still to come dashed and light), and a numbered badge at each
+     * step's place; steps at the same place share one badge ("3·4·8").
+     */
+    private void drawStory(GraphicsContext g) {
+        List<StoryPoint> points = storyPoints();
+        int current = state.story().getStep() + 1;
+        for (int k = 1; k < points.size(); k++) {
+            StoryPoint a = points.get(k - 1);
+            StoryPoint b = points.get(k);
+            Color color = b.step() == current ? STORY_NOW : b.step() < current ? STORY_DONE : STORY_AHEAD;
+            drawArrow(g, a.x(), a.y(), b.x(), b.y(), color, b.step() == current ? 3 : 2, b.step() > current);
+        }
+        // One badge per place, listing every step told there.
+        Map<Long, List<StoryPoint>> byPlace = new LinkedHashMap<>();
+        for (StoryPoint p : points) {
+            long key = (Math.round(p.x() / 4) << 32) ^ (Math.round(p.y() / 4) & 0xffffffffL);
+            byPlace.computeIfAbsent(key, x -> new ArrayList<>()).add(p);
+        }
+        g.setFont(STEP_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (List<StoryPoint> here : byPlace.values()) {
+            StringBuilder text = new StringBuilder();
+            boolean now = false;
+            for (StoryPoint p : here) {
+                text.append(text.length() == 0 ? "" : "·").append(p.step());
+                now |= p.step() == current;
+            }
+            StoryPoint p = here.get(0);
+            double w = Math.max(18, text.length() * 7.0 + 10);
+            double bx = p.x() + RADIUS + 4;
+            double by = p.y() - RADIUS - 18;
+            g.setFill(now ? STORY_NOW : Color.WHITE);
+            g.fillRoundRect(bx, by, w, 17, 17, 17);
+            g.setStroke(now ? Color.WHITE : STORY_DONE);
+            g.setLineWidth(1.5);
+            g.strokeRoundRect(bx, by, w, 17, 17, 17);
+            g.setFill(now ? Color.WHITE : Color.rgb(30, 30, 30));
+            g.fillText(text.toString(), bx + w / 2, by + 8.5);
+        }
+    }
+
+    /**
+     * A gently curved arrow from (x0, y0) to (x1, y1), bending to the left of travel so that a there-and-back
+     * pair of arrows stays two separate curves; it stops short of the markers at both ends.
+     */
+    private static void drawArrow(GraphicsContext g, double x0, double y0, double x1, double y1, Color color,
+                                  double width, boolean dashed) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double len = Math.hypot(dx, dy);
+        double gap = RADIUS + 7;
+        if (len < 2 * gap + 6) {
+            return; // the same place (or nearly): the shared badge says it
+        }
+        // Control point: the midpoint pushed sideways by a fifth of the length.
+        double cx = (x0 + x1) / 2 + dy * 0.2;
+        double cy = (y0 + y1) / 2 - dx * 0.2;
+        // Trim both ends along the curve's end tangents.
+        double[] s = toward(x0, y0, cx, cy, gap);
+        double[] e = toward(x1, y1, cx, cy, gap);
+        g.setStroke(color);
+        g.setLineWidth(width);
+        if (dashed) {
+            g.setLineDashes(7, 5);
+        }
+        g.beginPath();
+        g.moveTo(s[0], s[1]);
+        g.quadraticCurveTo(cx, cy, e[0], e[1]);
+        g.stroke();
+        g.setLineDashes();
+        // Arrowhead along the tangent at the end.
+        double tx = e[0] - cx;
+        double ty = e[1] - cy;
+        double tl = Math.hypot(tx, ty);
+        if (tl < 1e-6) {
+            return;
+        }
+        tx /= tl;
+        ty /= tl;
+        double head = 7 + 2 * width;
+        double bx = e[0] - tx * head;
+        double by = e[1] - ty * head;
+        g.setFill(color);
+        g.fillPolygon(new double[] {e[0], bx - ty * head * 0.5, bx + ty * head * 0.5},
+                new double[] {e[1], by + tx * head * 0.5, by - tx * head * 0.5}, 3);
+    }
+
+    /** The point at distance {@code d} from (x, y) toward (tx, ty). */
+    private static double[] toward(double x, double y, double tx, double ty, double d) {
+        double l = Math.hypot(tx - x, ty - y);
+        return l < 1e-6 ? new double[] {x, y} : new double[] {x + (tx - x) / l * d, y + (ty - y) / l * d};
     }
 
     private void drawUncertainty(GraphicsContext g, IncidentCatalog catalog, double[] px, double[] py) {

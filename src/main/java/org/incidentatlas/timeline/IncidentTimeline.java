@@ -113,6 +113,16 @@ public final class IncidentTimeline extends Control {
         return skin().markBounds(index);
     }
 
+    /** Where the badge of story step {@code step} (0-based) is drawn, or {@code null} (no story, or not in view). */
+    public Rectangle2D storyBadgeBounds(int step) {
+        return skin().storyBadge(step);
+    }
+
+    /** The story step whose badge was drawn highlighted, or -1. */
+    public int highlightedStoryStep() {
+        return skin().storyBadgeCurrent();
+    }
+
     /** The centre of the incident's mark, or {@code null}. */
     public Point2D markPosition(int index) {
         Rectangle2D r = markBounds(index);

@@ -96,6 +96,8 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
             redraw();
         });
         registerChangeListener(control.zoneProperty(), o -> redraw());
+        registerChangeListener(state.story().stepProperty(), o -> redraw());
+        registerChangeListener(state.story().narrativeProperty(), o -> redraw());
         registerChangeListener(control.playback().playingProperty(), o -> redraw());
 
         control.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -184,6 +186,8 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
 
     void redraw() {
         ExplorerState s = getSkinnable().state();
+        storyBadges.clear();
+        storyBadgeCurrent = -1;
         geometry = TimelineGeometry.of(s.getCatalog(), s.getWindow(), canvas.getWidth(), canvas.getHeight());
         TimelineGeometry g = geometry;
         GraphicsContext gc = canvas.getGraphicsContext2D();
@@ -386,6 +390,9 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
             gc.setFill(Color.web(CategoryPalette.color(catalog, lanes.get(l))).darker());
             gc.fillText(laneName(lanes.get(l)), 4, cy);
         }
+        if (s.story().isActive()) {
+            drawStorySteps(gc, g, s, laneIndex);
+        }
         if (win != null) {
             double b = scale.toPixel(win.endMillis());
             gc.setStroke(PLAYHEAD);
@@ -394,6 +401,50 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
             gc.setFill(PLAYHEAD);
             double ry = top + TimelineGeometry.RULER_HEIGHT;
             gc.fillPolygon(new double[] {b - 6, b + 6, b}, new double[] {top, top, ry - 6}, 3);
+        }
+    }
+
+    private static final Color STORY_NOW = Color.web("#d9480f");
+
+    /**
+     * Numbered badges on the story's dated steps, at the start of each mark, above it; the current step's badge
+     * is filled in the accent colour. Drawn whatever the density, so the story stays readable when aggregated.
+     */
+    private void drawStorySteps(GraphicsContext gc, TimelineGeometry g, ExplorerState s,
+                                Map<Category, Integer> laneIndex) {
+        IncidentCatalog c = s.getCatalog();
+        int[] steps = s.story().stepIndices();
+        int current = s.story().getStep();
+        storyBadgeCurrent = current;
+        gc.setFont(BOLD_FONT);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        double w = g.width();
+        for (int k = 0; k < steps.length; k++) {
+            int i = steps[k];
+            Integer lane = laneIndex.get(c.get(i).category());
+            if (i >= c.datedCount() || lane == null) {
+                continue;
+            }
+            double x0 = g.detail().toPixel(c.earliestMillis(i));
+            double x1 = g.detail().toPixel(c.latestMillis(i));
+            if (x1 < -20 || x0 > w + 20) {
+                continue;
+            }
+            String text = Integer.toString(k + 1);
+            double bw = 8 + 7 * text.length();
+            // just before the mark's start, so that it covers neither the mark nor its label
+            double bx = Math.max(2, Math.min(w - bw - 2, x0 - bw - 2));
+            double by = g.laneTop(lane) + (TimelineGeometry.LANE_HEIGHT - 13) / 2;
+            boolean now = k == current;
+            storyBadges.put(k, new Rectangle2D(bx, by, bw, 13));
+            gc.setFill(now ? STORY_NOW : Color.WHITE);
+            gc.fillRoundRect(bx, by, bw, 13, 13, 13);
+            gc.setStroke(now ? STORY_NOW.darker() : Color.rgb(40, 48, 60, 0.7));
+            gc.setLineWidth(1);
+            gc.strokeRoundRect(bx, by, bw, 13, 13, 13);
+            gc.setFill(now ? Color.WHITE : Color.rgb(30, 30, 30));
+            gc.fillText(text, bx + bw / 2, by + 6.5);
         }
     }
 
@@ -641,6 +692,18 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
     }
 
     // ---- hits -----------------------------------------------------------------------------------------------
+
+    /** The story badges drawn last, keyed by step (0-based), and which step was current then. */
+    private final Map<Integer, Rectangle2D> storyBadges = new HashMap<>();
+    private int storyBadgeCurrent = -1;
+
+    Rectangle2D storyBadge(int step) {
+        return storyBadges.get(step);
+    }
+
+    int storyBadgeCurrent() {
+        return storyBadgeCurrent;
+    }
 
     Rectangle2D markBounds(int index) {
         if (index < 0 || index >= markX0.length || Double.isNaN(markX0[index])) {

@@ -62,6 +62,7 @@ public final class ExplorerState {
     private java.util.BitSet included;
     private final ReadOnlyObjectWrapper<org.incidentatlas.model.GeoBounds> mapExtent = new ReadOnlyObjectWrapper<>(
             this, "mapExtent");
+    private final Story story;
 
     /**
      * @param reader     reads event files (on the background executor)
@@ -81,6 +82,12 @@ public final class ExplorerState {
             int i = n.intValue();
             selectedIncident.set(i < 0 ? null : catalog.get().get(i));
         });
+        story = new Story(this);
+    }
+
+    /** Story mode: stepping through the file's narratives. */
+    public Story story() {
+        return story;
     }
 
     // ---- loading --------------------------------------------------------------------------------------------

@@ -26,7 +26,8 @@ class ArchitectureTest {
     static final ArchRule dependenciesPointInward = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("app").definedBy("org.incidentatlas.app..")
             .layer("views").definedBy("org.incidentatlas.map..", "org.incidentatlas.timeline..",
-                    "org.incidentatlas.details..", "org.incidentatlas.browse..")
+                    "org.incidentatlas.details..", "org.incidentatlas.browse..",
+                    "org.incidentatlas.story..")
             .layer("ui").definedBy("org.incidentatlas.ui..")
             .layer("viewmodel").definedBy("org.incidentatlas.viewmodel..")
             .layer("io").definedBy("org.incidentatlas.io..")
@@ -41,7 +42,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewsDoNotTalkToEachOther = noClasses()
             .that().resideInAnyPackage("org.incidentatlas.map..", "org.incidentatlas.details..",
-                    "org.incidentatlas.browse..")
+                    "org.incidentatlas.browse..", "org.incidentatlas.story..")
             .should().dependOnClassesThat().resideInAnyPackage("org.incidentatlas.timeline..")
             .orShould().dependOnClassesThat().resideInAnyPackage("org.incidentatlas.app..");
 
