@@ -310,6 +310,7 @@ public final class MainWindow extends BorderPane {
         Button problems = new Button();
         problems.setId("problemsButton");
         problems.getStyleClass().add("problems-button");
+        problems.setTooltip(new javafx.scene.control.Tooltip("Show or hide what could not be read, with line:column"));
         problems.setOnAction(e -> problemsPanel.setVisible(!problemsPanel.isVisible()));
         Runnable refresh = () -> {
             int n = state.problemsProperty().get().size();

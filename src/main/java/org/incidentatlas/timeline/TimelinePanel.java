@@ -72,6 +72,7 @@ public final class TimelinePanel extends BorderPane {
         speed.valueProperty().bindBidirectional(playback.speedProperty());
         speed.setTooltip(new Tooltip("How much incident time passes per second of playback"));
         CheckBox loop = new CheckBox("Loop");
+        loop.setTooltip(new Tooltip("Start again from the first incident when playback reaches the last"));
         loop.selectedProperty().bindBidirectional(playback.loopProperty());
         ChoiceBox<WindowMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(WindowMode.values()));
         mode.setId("windowModeChoice");

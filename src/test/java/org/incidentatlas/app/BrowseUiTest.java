@@ -97,4 +97,32 @@ class BrowseUiTest extends WindowUiTest {
         assertEquals(9, fx(() -> window.map().getZoom()), 0.01);
         assertEquals(33.8, fx(() -> window.map().center()).lat(), 0.05);
     }
+
+    @Test
+    void everyControlHasATooltip() {
+        java.util.List<String> bare = new java.util.ArrayList<>();
+        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>();
+        todo.add(fx(() -> window.getScene().getRoot()));
+        fx(() -> {
+            while (!todo.isEmpty()) {
+                javafx.scene.Node n = todo.pop();
+                if (n instanceof javafx.scene.control.MenuBar) {
+                    continue; // menus are their own labels
+                }
+                boolean needs = n instanceof javafx.scene.control.ButtonBase
+                        || n instanceof javafx.scene.control.ComboBoxBase
+                        || n instanceof javafx.scene.control.ChoiceBox
+                        || n instanceof javafx.scene.control.TextInputControl;
+                if (needs && ((javafx.scene.control.Control) n).getTooltip() == null) {
+                    bare.add(n.getClass().getSimpleName() + " " + (n.getId() != null ? "#" + n.getId()
+                            : n instanceof javafx.scene.control.Labeled l ? "\"" + l.getText() + "\"" : ""));
+                }
+                if (n instanceof javafx.scene.Parent p) {
+                    todo.addAll(p.getChildrenUnmodifiable());
+                }
+            }
+            return null;
+        });
+        assertTrue(bare.isEmpty(), "controls without a tooltip: " + bare);
+    }
 }
