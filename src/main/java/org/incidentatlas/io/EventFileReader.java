@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class EventFileReader {
                         .maxNumberLength(64)
                         .build())
                 .build();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // Duplicate names are detected by Node, more cheaply than the parser's own detector.
     }
 
     /**
@@ -82,9 +81,10 @@ public final class EventFileReader {
      * @throws EventFileException when it is not JSON or not an events file
      */
     public LoadResult read(String sourceName, InputStream in) throws EventFileException {
-        LocatedJson json;
         try (JsonParser parser = factory.createParser(in)) {
-            json = LocatedJson.read(parser);
+            return new Validation(sourceName, parser).run();
+        } catch (EventFileException e) {
+            throw e;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$",
@@ -94,41 +94,86 @@ public final class EventFileReader {
             throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$", 0, 0,
                     "cannot read the file: " + e.getMessage()), e);
         }
-        return new Validation(sourceName, json).run();
     }
 
-    /** One pass of validation over one document. */
+    /**
+     * One pass over one document. The top-level sections other than {@code events} are small and are read whole;
+     * {@code events} is streamed: each incident is read into a {@link Node}, validated and dropped. An incident
+     * that names a category or place whose section comes later in the file waits (as its Node) until the end.
+     */
     private static final class Validation {
         private final String sourceName;
-        private final LocatedJson json;
+        private final JsonParser parser;
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, Category> categories = new LinkedHashMap<>();
         private final Map<String, GeoLocation> places = new HashMap<>();
+        private final Map<String, Node> sections = new HashMap<>();
+        private final List<Incident> incidents = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
+        /** Ids of skipped incidents and their paths, so that a narrative step can say its incident was skipped. */
+        private final Map<String, String> skippedIds = new HashMap<>();
+        /** Incidents with related ids: where their {@code related} array is, checked once all ids are known. */
+        private final List<Object[]> relatedChecks = new ArrayList<>();
+        private final List<Object[]> waiting = new ArrayList<>();
+        private final Map<String, String> texts = new HashMap<>();
+        private boolean categoriesDone;
+        private boolean placesDone;
         private int rejected;
 
-        Validation(String sourceName, LocatedJson json) {
+        Validation(String sourceName, JsonParser parser) {
             this.sourceName = sourceName;
-            this.json = json;
+            this.parser = parser;
         }
 
-        LoadResult run() throws EventFileException {
-            JsonNode root = json.root();
-            if (!root.isObject()) {
-                throw fatal("$", "expected a JSON object with \"format\", \"categories\", \"places\" and "
-                        + "\"events\", found " + kind(root));
+        LoadResult run() throws IOException, EventFileException {
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                        "the file is empty: expected a JSON object");
             }
-            JsonNode format = root.get("format");
-            if (format == null) {
-                warn("$", "no \"format\" field; reading as " + FORMAT);
-            } else if (!format.isTextual() || !FORMAT.equals(format.asText())) {
-                throw fatal("$.format", "unsupported format " + format + "; expected \"" + FORMAT + "\"");
+            if (t != JsonToken.START_OBJECT) {
+                Node root = Node.read(parser, t);
+                requireEnd();
+                throw fatal("$", root, "expected a JSON object with \"format\", \"categories\", \"places\" and "
+                        + "\"events\", found " + Node.kind(root));
             }
-            String title = optText(root, "$", "title");
-            readCategories(arrayOrEmpty(root, "$", "categories"));
-            readPlaces(arrayOrEmpty(root, "$", "places"));
-            List<Incident> incidents = readEvents(arrayOrEmpty(root, "$", "events"));
-            checkRelated(incidents);
-            List<Narrative> narratives = readNarratives(arrayOrEmpty(root, "$", "narratives"), incidents);
+            Node root = Node.at(parser.currentTokenLocation().getLineNr(),
+                    parser.currentTokenLocation().getColumnNr());
+            Set<String> names = new HashSet<>();
+            while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (!names.add(name)) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(parser, "Duplicate field '" + name + "'");
+                }
+                JsonToken v = parser.nextToken();
+                if (name.equals("events") && v == JsonToken.START_ARRAY) {
+                    readCategoriesAndPlaces();
+                    streamEvents();
+                    sections.put(name, Node.emptyArray());
+                } else {
+                    Node value = Node.read(parser, v);
+                    sections.put(name, value);
+                    if (name.equals("format")) {
+                        checkFormat(value);
+                    }
+                }
+            }
+            requireEnd();
+            if (!sections.containsKey("format")) {
+                warn("$", root, "no \"format\" field; reading as " + FORMAT);
+            }
+            String title = optText(sectionsNode(root), "$", "title");
+            readCategoriesAndPlaces();
+            Node events = sections.get("events");
+            if (events != null && !events.isArray()) {
+                arrayOrEmpty(sectionsNode(root), "$", "events"); // says so
+            }
+            for (Object[] w : waiting) {
+                accept((Node) w[0], (String) w[1]);
+            }
+            waiting.clear();
+            checkRelated();
+            List<Narrative> narratives = readNarratives(arrayOrEmpty(sectionsNode(root), "$", "narratives"));
             IncidentCatalog catalog = new IncidentCatalog(title, List.copyOf(categories.values()), incidents,
                     narratives);
             problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
@@ -136,48 +181,150 @@ public final class EventFileReader {
             return new LoadResult(sourceName, catalog, problems, rejected);
         }
 
-        private void readCategories(JsonNode arr) {
+        private void requireEnd() throws IOException {
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                        "unexpected content after the end of the top-level value (" + extra.asString() + ")");
+            }
+        }
+
+        private Node sectionsRoot;
+
+        /** The top-level fields read whole, as one object node located at the document's start. */
+        private Node sectionsNode(Node root) {
+            if (sectionsRoot == null) {
+                sectionsRoot = new SectionView(root, sections).node();
+            }
+            return sectionsRoot;
+        }
+
+        private void checkFormat(Node format) throws EventFileException {
+            if (!format.isTextual() || !FORMAT.equals(format.asText())) {
+                throw fatal("$.format", format, "unsupported format " + format + "; expected \"" + FORMAT + "\"");
+            }
+        }
+
+        private void readCategoriesAndPlaces() {
+            if (!categoriesDone && sections.containsKey("categories")) {
+                categoriesDone = true;
+                readCategories(arrayOrEmpty(sections, "categories"));
+            }
+            if (!placesDone && sections.containsKey("places")) {
+                placesDone = true;
+                readPlaces(arrayOrEmpty(sections, "places"));
+            }
+        }
+
+        private void streamEvents() throws IOException {
+            int i = 0;
+            JsonToken t;
+            while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                            "unexpected end of the file inside \"events\"");
+                }
+                Node e = Node.read(parser, t);
+                String path = "$.events[" + i++ + "]";
+                if (mustWait(e)) {
+                    waiting.add(new Object[] {e, path});
+                } else {
+                    accept(e, path);
+                }
+            }
+        }
+
+        /** True when the incident names a category or place whose section has not been read yet. */
+        private boolean mustWait(Node e) {
+            if (!e.isObject()) {
+                return false;
+            }
+            Node c = e.get("category");
+            if (!categoriesDone && c != null && c.isTextual() && !categories.containsKey(c.asText().strip())) {
+                return true;
+            }
+            Node w = e.get("where");
+            return !placesDone && w != null && w.isTextual() && !places.containsKey(w.asText());
+        }
+
+        private void accept(Node e, String path) {
+            try {
+                Incident inc = event(e, path);
+                if (!ids.add(inc.id())) {
+                    throw new Invalid(LocatedPath.child(path, "id"), e.get("id"),
+                            "duplicate incident id \"" + inc.id() + "\"");
+                }
+                incidents.add(inc);
+                Node related = e.get("related");
+                if (!inc.related().isEmpty()) {
+                    relatedChecks.add(new Object[] {inc, LocatedPath.child(path, "related"), related});
+                }
+            } catch (Invalid ex) {
+                rejected++;
+                Node id = e.isObject() ? e.get("id") : null;
+                if (id != null && id.isTextual()) {
+                    skippedIds.putIfAbsent(id.asText().strip(), path);
+                }
+                add(Problem.Severity.ERROR, ex.path, ex.at, ex.getMessage() + "; incident skipped", ex.columnOffset);
+            }
+        }
+
+        private void readCategories(Node arr) {
             for (int i = 0; i < arr.size(); i++) {
-                String path = LocatedJson.child("$.categories", i);
-                JsonNode c = arr.get(i);
+                String path = LocatedPath.child("$.categories", i);
+                Node c = arr.get(i);
                 try {
                     requireObject(c, path);
                     String id = reqText(c, path, "id");
                     String label = reqText(c, path, "label");
                     String color = optText(c, path, "color");
-                    if (color != null && !color.matches("#[0-9a-fA-F]{6}")) {
-                        warn(LocatedJson.child(path, "color"), "colour \"" + color
+                    if (color != null && !isHexColour(color)) {
+                        warn(LocatedPath.child(path, "color"), c.get("color"), "colour \"" + color
                                 + "\" is not #rrggbb; a default colour is used");
                         color = null;
                     }
                     if (categories.containsKey(id)) {
-                        throw new Invalid(LocatedJson.child(path, "id"), "duplicate category id \"" + id + "\"");
+                        throw new Invalid(LocatedPath.child(path, "id"), c.get("id"),
+                                "duplicate category id \"" + id + "\"");
                     }
                     categories.put(id, new Category(id, label, color));
                 } catch (Invalid e) {
-                    error(e.path, e.getMessage() + "; category skipped");
+                    error(e.path, e.at, e.getMessage() + "; category skipped");
                 }
             }
         }
 
-        private void readPlaces(JsonNode arr) {
+        private static boolean isHexColour(String s) {
+            if (s.length() != 7 || s.charAt(0) != '#') {
+                return false;
+            }
+            for (int i = 1; i < 7; i++) {
+                if (Character.digit(s.charAt(i), 16) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void readPlaces(Node arr) {
             for (int i = 0; i < arr.size(); i++) {
-                String path = LocatedJson.child("$.places", i);
+                String path = LocatedPath.child("$.places", i);
                 try {
-                    JsonNode p = arr.get(i);
+                    Node p = arr.get(i);
                     requireObject(p, path);
                     String id = reqText(p, path, "id");
                     if (places.containsKey(id)) {
-                        throw new Invalid(LocatedJson.child(path, "id"), "duplicate place id \"" + id + "\"");
+                        throw new Invalid(LocatedPath.child(path, "id"), p.get("id"),
+                                "duplicate place id \"" + id + "\"");
                     }
                     places.put(id, place(p, path, id));
                 } catch (Invalid e) {
-                    error(e.path, e.getMessage() + "; place skipped (incidents that use it will be skipped too)");
+                    error(e.path, e.at, e.getMessage() + "; place skipped (incidents that use it will be skipped too)");
                 }
             }
         }
 
-        private GeoLocation place(JsonNode p, String path, String id) throws Invalid {
+        private GeoLocation place(Node p, String path, String id) throws Invalid {
             String name = reqText(p, path, "name");
             double lat = number(p, path, "lat", -90, 90);
             double lon = number(p, path, "lon", -180, 180);
@@ -187,45 +334,26 @@ public final class EventFileReader {
                 try {
                     precision = PlacePrecision.parse(precisionText);
                 } catch (IllegalArgumentException e) {
-                    throw new Invalid(LocatedJson.child(path, "precision"), e.getMessage());
+                    throw new Invalid(LocatedPath.child(path, "precision"), p.get("precision"), e.getMessage());
                 }
             }
             Double uncertainty = null;
             if (p.hasNonNull("uncertaintyKm")) {
                 uncertainty = number(p, path, "uncertaintyKm", 0, 40_075);
             }
-            return new GeoLocation(id, name, lat, lon, optText(p, path, "admin1"), optText(p, path, "country"),
-                    precision, uncertainty);
+            return new GeoLocation(id, shared(name), lat, lon, shared(optText(p, path, "admin1")),
+                    shared(optText(p, path, "country")), precision, uncertainty);
         }
 
-        private List<Incident> readEvents(JsonNode arr) {
-            List<Incident> out = new ArrayList<>();
-            Set<String> ids = new HashSet<>();
-            for (int i = 0; i < arr.size(); i++) {
-                String path = LocatedJson.child("$.events", i);
-                try {
-                    Incident inc = event(arr.get(i), path);
-                    if (!ids.add(inc.id())) {
-                        throw new Invalid(LocatedJson.child(path, "id"), "duplicate incident id \"" + inc.id() + "\"");
-                    }
-                    out.add(inc);
-                } catch (Invalid e) {
-                    rejected++;
-                    add(Problem.Severity.ERROR, e.path, e.getMessage() + "; incident skipped", e.columnOffset);
-                }
-            }
-            return out;
-        }
-
-        private Incident event(JsonNode e, String path) throws Invalid {
+        private Incident event(Node e, String path) throws Invalid {
             requireObject(e, path);
             String id = reqText(e, path, "id");
             String title = reqText(e, path, "title");
             String catId = reqText(e, path, "category");
             Category category = categories.get(catId);
             if (category == null) {
-                throw new Invalid(LocatedJson.child(path, "category"), "unknown category \"" + catId
-                        + "\"; expected one of " + categories.keySet());
+                throw new Invalid(LocatedPath.child(path, "category"), e.get("category"), "unknown category \""
+                        + catId + "\"; expected one of " + categories.keySet());
             }
             TimeExtent when = null;
             String whenText = optText(e, path, "when");
@@ -234,189 +362,203 @@ public final class EventFileReader {
                     when = Edtf.parse(whenText);
                 } catch (EdtfException ex) {
                     // point at the offending character inside the string (after its opening quote)
-                    throw new Invalid(LocatedJson.child(path, "when"), ex.getMessage(), 1 + Math.max(0, ex.position()));
+                    throw new Invalid(LocatedPath.child(path, "when"), e.get("when"), ex.getMessage(),
+                            1 + Math.max(0, ex.position()));
                 }
             }
             GeoLocation where = null;
-            JsonNode w = e.get("where");
-            String wherePath = LocatedJson.child(path, "where");
+            Node w = e.get("where");
+            String wherePath = LocatedPath.child(path, "where");
             if (w != null && !w.isNull()) {
                 if (w.isTextual()) {
                     where = places.get(w.asText());
                     if (where == null) {
-                        throw new Invalid(wherePath, "unknown place \"" + w.asText()
+                        throw new Invalid(wherePath, w, "unknown place \"" + w.asText()
                                 + "\"; expected a place id from $.places or an inline place object");
                     }
                 } else if (w.isObject()) {
                     where = place(w, wherePath, null);
                 } else {
-                    throw new Invalid(wherePath, "expected a place id (string) or a place object, found " + kind(w));
+                    throw new Invalid(wherePath, w, "expected a place id (string) or a place object, found "
+                            + Node.kind(w));
                 }
             }
             Outcome outcome = null;
-            JsonNode o = e.get("outcome");
+            Node o = e.get("outcome");
             if (o != null && !o.isNull()) {
-                String op = LocatedJson.child(path, "outcome");
+                String op = LocatedPath.child(path, "outcome");
                 requireObject(o, op);
                 outcome = new Outcome(count(o, op, "killed"), count(o, op, "injured"), optText(o, op, "damage"));
             }
             List<Source> sources = new ArrayList<>();
-            JsonNode srcs = arrayOrEmpty(e, path, "sources");
+            Node srcs = arrayOrEmpty(e, path, "sources");
             for (int i = 0; i < srcs.size(); i++) {
-                String sp = LocatedJson.child(LocatedJson.child(path, "sources"), i);
-                JsonNode s = srcs.get(i);
+                String sp = LocatedPath.child(LocatedPath.child(path, "sources"), i);
+                Node s = srcs.get(i);
                 requireObject(s, sp);
                 String url = optText(s, sp, "url");
                 if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
-                    warn(LocatedJson.child(sp, "url"), "only http and https links are kept; \"" + url + "\" dropped");
+                    warn(LocatedPath.child(sp, "url"), s.get("url"), "only http and https links are kept; \"" + url
+                            + "\" dropped");
                     url = null;
                 }
-                sources.add(new Source(optText(s, sp, "outlet"), optText(s, sp, "speaker"), optText(s, sp, "quote"),
-                        optText(s, sp, "published"), url, optText(s, sp, "note")));
+                sources.add(new Source(shared(optText(s, sp, "outlet")), shared(optText(s, sp, "speaker")),
+                        optText(s, sp, "quote"), shared(optText(s, sp, "published")), url,
+                        shared(optText(s, sp, "note"))));
             }
             return new Incident(id, title, when, where, category, optText(e, path, "summary"), outcome, sources,
                     texts(e, path, "tags"), texts(e, path, "related"));
         }
 
-        private void checkRelated(List<Incident> incidents) {
-            Set<String> ids = new HashSet<>();
-            incidents.forEach(i -> ids.add(i.id()));
-            for (Incident inc : incidents) {
+        /** One copy of each short, repeated text in the catalog ("Reuters", "Al Anbar", "2021-06-07", …). */
+        private String shared(String value) {
+            if (value == null || value.length() > 64) {
+                return value;
+            }
+            String kept = texts.putIfAbsent(value, value);
+            return kept == null ? value : kept;
+        }
+
+        private void checkRelated() {
+            for (Object[] c : relatedChecks) {
+                Incident inc = (Incident) c[0];
                 for (String r : inc.related()) {
                     if (!ids.contains(r)) {
-                        warn(pathOfEvent(inc.id()) + ".related", "related incident \"" + r + "\" is not in the file");
+                        warn((String) c[1], (Node) c[2], "related incident \"" + r + "\" is not in the file");
                     }
                 }
             }
+            relatedChecks.clear();
         }
 
         /**
          * Reads {@code $.narratives}. A bad narrative is skipped with an error (it does not count in
          * {@code rejected}, which counts incidents); a bad step is dropped with a warning.
          */
-        private List<Narrative> readNarratives(JsonNode arr, List<Incident> incidents) {
-            Set<String> incidentIds = new HashSet<>();
-            incidents.forEach(i -> incidentIds.add(i.id()));
+        private List<Narrative> readNarratives(Node arr) {
             List<Narrative> out = new ArrayList<>();
-            Set<String> ids = new HashSet<>();
+            Set<String> narrativeIds = new HashSet<>();
             for (int i = 0; i < arr.size(); i++) {
-                String path = LocatedJson.child("$.narratives", i);
+                String path = LocatedPath.child("$.narratives", i);
                 try {
-                    Narrative n = narrative(arr.get(i), path, incidentIds);
-                    if (!ids.add(n.id())) {
-                        throw new Invalid(LocatedJson.child(path, "id"), "duplicate narrative id \"" + n.id() + "\"");
+                    Narrative n = narrative(arr.get(i), path);
+                    if (!narrativeIds.add(n.id())) {
+                        throw new Invalid(LocatedPath.child(path, "id"), arr.get(i).get("id"),
+                                "duplicate narrative id \"" + n.id() + "\"");
                     }
                     out.add(n);
                 } catch (Invalid e) {
-                    error(e.path, e.getMessage() + "; narrative skipped");
+                    error(e.path, e.at, e.getMessage() + "; narrative skipped");
                 }
             }
             return out;
         }
 
-        private Narrative narrative(JsonNode n, String path, Set<String> incidentIds) throws Invalid {
+        private Narrative narrative(Node n, String path) throws Invalid {
             requireObject(n, path);
             String id = reqText(n, path, "id");
             String title = reqText(n, path, "title");
-            JsonNode arr = n.get("steps");
-            String stepsPath = LocatedJson.child(path, "steps");
+            Node arr = n.get("steps");
+            String stepsPath = LocatedPath.child(path, "steps");
             if (arr == null || arr.isNull()) {
-                throw new Invalid(path, "missing required field \"steps\"");
+                throw new Invalid(path, n, "missing required field \"steps\"");
             }
             if (!arr.isArray()) {
-                throw new Invalid(stepsPath, "\"steps\" must be an array of steps, found " + kind(arr));
+                throw new Invalid(stepsPath, arr, "\"steps\" must be an array of steps, found " + Node.kind(arr));
             }
             String description = optText(n, path, "description");
             List<NarrativeStep> steps = new ArrayList<>();
             for (int j = 0; j < arr.size(); j++) {
-                NarrativeStep step = step(arr.get(j), LocatedJson.child(stepsPath, j), incidentIds);
+                NarrativeStep step = step(arr.get(j), LocatedPath.child(stepsPath, j));
                 if (step != null) {
                     steps.add(step);
                 }
             }
             if (steps.isEmpty()) {
-                warn(stepsPath, "narrative \"" + id + "\" has no usable steps; it will not be shown");
+                warn(stepsPath, arr, "narrative \"" + id + "\" has no usable steps; it will not be shown");
             }
             return new Narrative(id, title, description, steps);
         }
 
         /** One step, or {@code null} (with a warning) when it is dropped. */
-        private NarrativeStep step(JsonNode s, String path, Set<String> incidentIds) {
+        private NarrativeStep step(Node s, String path) {
             if (s == null || !s.isObject()) {
-                warn(path, "expected a step object such as {\"event\": \"<incident id>\"}, found " + kind(s)
+                warn(path, s, "expected a step object such as {\"event\": \"<incident id>\"}, found " + Node.kind(s)
                         + "; step dropped");
                 return null;
             }
-            JsonNode e = s.get("event");
-            String eventPath = LocatedJson.child(path, "event");
+            Node e = s.get("event");
+            String eventPath = LocatedPath.child(path, "event");
             if (e == null || e.isNull()) {
-                warn(path, "missing required field \"event\"; step dropped");
+                warn(path, s, "missing required field \"event\"; step dropped");
                 return null;
             }
             if (!e.isTextual() || e.asText().isBlank()) {
-                warn(eventPath, "\"event\" must be an incident id (a non-empty string), found " + kind(e)
+                warn(eventPath, e, "\"event\" must be an incident id (a non-empty string), found " + Node.kind(e)
                         + "; step dropped");
                 return null;
             }
             String incidentId = e.asText().strip();
-            if (!incidentIds.contains(incidentId)) {
-                boolean skipped = !pathOfEvent(incidentId).equals("$.events");
-                warn(eventPath, "incident \"" + incidentId + "\" " + (skipped ? "was skipped (see its error)"
+            if (!ids.contains(incidentId)) {
+                boolean skipped = skippedIds.containsKey(incidentId);
+                warn(eventPath, e, "incident \"" + incidentId + "\" " + (skipped ? "was skipped (see its error)"
                         : "is not in the file") + "; step dropped");
                 return null;
             }
             return new NarrativeStep(incidentId, optText(s, path, "note"));
         }
 
-        private String pathOfEvent(String id) {
-            JsonNode arr = json.root().path("events");
-            for (int i = 0; i < arr.size(); i++) {
-                if (id.equals(arr.get(i).path("id").asText(null))) {
-                    return LocatedJson.child("$.events", i);
-                }
-            }
-            return "$.events";
-        }
-
         // ---- field helpers -------------------------------------------------------------------------------
 
-        private JsonNode arrayOrEmpty(JsonNode obj, String path, String field) {
-            JsonNode a = obj.get(field);
+        private Node arrayOrEmpty(Map<String, Node> top, String field) {
+            Node a = top.get(field);
             if (a == null || a.isNull()) {
-                return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                return Node.emptyArray();
             }
             if (!a.isArray()) {
-                error(LocatedJson.child(path, field), "expected an array, found " + kind(a) + "; ignored");
-                return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                error(LocatedPath.child("$", field), a, "expected an array, found " + Node.kind(a) + "; ignored");
+                return Node.emptyArray();
             }
             return a;
         }
 
-        private static void requireObject(JsonNode n, String path) throws Invalid {
+        private Node arrayOrEmpty(Node obj, String path, String field) {
+            Node a = obj.get(field);
+            if (a == null || a.isNull()) {
+                return Node.emptyArray();
+            }
+            if (!a.isArray()) {
+                error(LocatedPath.child(path, field), a, "expected an array, found " + Node.kind(a) + "; ignored");
+                return Node.emptyArray();
+            }
+            return a;
+        }
+
+        private static void requireObject(Node n, String path) throws Invalid {
             if (n == null || !n.isObject()) {
-                throw new Invalid(path, "expected an object, found " + kind(n));
+                throw new Invalid(path, n, "expected an object, found " + Node.kind(n));
             }
         }
 
-        private static String reqText(JsonNode obj, String path, String field) throws Invalid {
-            JsonNode v = obj.get(field);
+        private static String reqText(Node obj, String path, String field) throws Invalid {
+            Node v = obj.get(field);
             if (v == null || v.isNull()) {
-                throw new Invalid(path, "missing required field \"" + field + "\"");
+                throw new Invalid(path, obj, "missing required field \"" + field + "\"");
             }
             if (!v.isTextual() || v.asText().isBlank()) {
-                throw new Invalid(LocatedJson.child(path, field), "\"" + field + "\" must be a non-empty string, found "
-                        + kind(v));
+                throw new Invalid(LocatedPath.child(path, field), v, "\"" + field
+                        + "\" must be a non-empty string, found " + Node.kind(v));
             }
             return v.asText().strip();
         }
 
-        private String optText(JsonNode obj, String path, String field) {
-            JsonNode v = obj.get(field);
+        private String optText(Node obj, String path, String field) {
+            Node v = obj.get(field);
             if (v == null || v.isNull()) {
                 return null;
             }
             if (!v.isTextual()) {
-                warn(LocatedJson.child(path, field), "\"" + field + "\" should be a string, found " + kind(v)
+                warn(LocatedPath.child(path, field), v, "\"" + field + "\" should be a string, found " + Node.kind(v)
                         + "; ignored");
                 return null;
             }
@@ -424,45 +566,48 @@ public final class EventFileReader {
             return s.isEmpty() ? null : s;
         }
 
-        private List<String> texts(JsonNode obj, String path, String field) {
-            JsonNode a = arrayOrEmpty(obj, path, field);
-            List<String> out = new ArrayList<>();
-            for (Iterator<JsonNode> it = a.elements(); it.hasNext(); ) {
-                JsonNode v = it.next();
+        private List<String> texts(Node obj, String path, String field) {
+            Node a = arrayOrEmpty(obj, path, field);
+            if (a.size() == 0) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                Node v = a.get(i);
                 if (v.isTextual() && !v.asText().isBlank()) {
-                    out.add(v.asText().strip());
+                    out.add(shared(v.asText().strip()));
                 } else {
-                    warn(LocatedJson.child(LocatedJson.child(path, field), out.size()),
-                            "expected a non-empty string, found " + kind(v) + "; ignored");
+                    warn(LocatedPath.child(LocatedPath.child(path, field), out.size()), v,
+                            "expected a non-empty string, found " + Node.kind(v) + "; ignored");
                 }
             }
             return out;
         }
 
-        private static double number(JsonNode obj, String path, String field, double min, double max) throws Invalid {
-            JsonNode v = obj.get(field);
+        private static double number(Node obj, String path, String field, double min, double max) throws Invalid {
+            Node v = obj.get(field);
             if (v == null || v.isNull()) {
-                throw new Invalid(path, "missing required field \"" + field + "\"");
+                throw new Invalid(path, obj, "missing required field \"" + field + "\"");
             }
             if (!v.isNumber()) {
-                throw new Invalid(LocatedJson.child(path, field), "\"" + field + "\" must be a number in [" + fmt(min)
-                        + ", " + fmt(max) + "], found " + kind(v));
+                throw new Invalid(LocatedPath.child(path, field), v, "\"" + field + "\" must be a number in ["
+                        + fmt(min) + ", " + fmt(max) + "], found " + Node.kind(v));
             }
             double d = v.asDouble();
             if (!Double.isFinite(d) || d < min || d > max) {
-                throw new Invalid(LocatedJson.child(path, field), "\"" + field + "\" must be a finite number in ["
+                throw new Invalid(LocatedPath.child(path, field), v, "\"" + field + "\" must be a finite number in ["
                         + fmt(min) + ", " + fmt(max) + "], found " + v);
             }
             return d;
         }
 
-        private Integer count(JsonNode obj, String path, String field) throws Invalid {
-            JsonNode v = obj.get(field);
+        private Integer count(Node obj, String path, String field) throws Invalid {
+            Node v = obj.get(field);
             if (v == null || v.isNull()) {
                 return null;
             }
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-                throw new Invalid(LocatedJson.child(path, field), "\"" + field
+                throw new Invalid(LocatedPath.child(path, field), v, "\"" + field
                         + "\" must be a whole number >= 0 or null, found " + v);
             }
             return v.asInt();
@@ -472,63 +617,56 @@ public final class EventFileReader {
             return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
         }
 
-        private static String kind(JsonNode n) {
-            if (n == null || n.isMissingNode()) {
-                return "nothing";
-            }
-            if (n.isTextual()) {
-                String t = n.asText();
-                return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
-            }
-            return switch (n.getNodeType()) {
-                case ARRAY -> "an array";
-                case OBJECT -> "an object";
-                case NUMBER -> "the number " + n;
-                case BOOLEAN -> n.asText();
-                case NULL -> "null";
-                default -> n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-            };
+        private EventFileException fatal(String path, Node at, String message) {
+            return new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, path, line(at), column(at),
+                    message), null);
         }
 
-        private EventFileException fatal(String path, String message) {
-            long[] loc = json.locate(path);
-            return new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, path, (int) loc[0],
-                    (int) loc[1], message), null);
+        private void error(String path, Node at, String message) {
+            add(Problem.Severity.ERROR, path, at, message, 0);
         }
 
-        private void error(String path, String message) {
-            add(Problem.Severity.ERROR, path, message);
+        private void warn(String path, Node at, String message) {
+            add(Problem.Severity.WARNING, path, at, message, 0);
         }
 
-        private void warn(String path, String message) {
-            add(Problem.Severity.WARNING, path, message);
+        private void add(Problem.Severity severity, String path, Node at, String message, int columnOffset) {
+            int line = line(at);
+            problems.add(new Problem(severity, path, line, column(at) + (line > 0 ? columnOffset : 0), message));
         }
 
-        private void add(Problem.Severity severity, String path, String message) {
-            add(severity, path, message, 0);
+        private static int line(Node at) {
+            return at == null ? 0 : Math.max(0, at.line);
         }
 
-        private void add(Problem.Severity severity, String path, String message, int columnOffset) {
-            long[] loc = json.locate(path);
-            problems.add(new Problem(severity, path, (int) loc[0], (int) loc[1] + (loc[0] > 0 ? columnOffset : 0),
-                    message));
+        private static int column(Node at) {
+            return at == null ? 0 : Math.max(0, at.column);
         }
     }
 
-    /** A validation failure of one item, carrying the JSON path of the offending value. */
+    /** The top-level fields read whole, seen as one object for the field helpers. */
+    private record SectionView(Node root, Map<String, Node> sections) {
+        Node node() {
+            return Node.objectOf(root, sections);
+        }
+    }
+
+    /** A validation failure of one item, carrying the JSON path of the offending value and where it is. */
     private static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
         final String path;
+        final transient Node at;
         final int columnOffset;
 
-        Invalid(String path, String message) {
-            this(path, message, 0);
+        Invalid(String path, Node at, String message) {
+            this(path, at, message, 0);
         }
 
         /** @param columnOffset how far into the value the problem lies, in characters */
-        Invalid(String path, String message, int columnOffset) {
+        Invalid(String path, Node at, String message, int columnOffset) {
             super(message, null, false, false);
             this.path = path;
+            this.at = at;
             this.columnOffset = columnOffset;
         }
     }

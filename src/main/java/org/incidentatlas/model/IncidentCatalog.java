@@ -26,16 +26,12 @@ import java.util.Set;
  * Thread-safe (immutable).
  */
 public final class IncidentCatalog {
-    private static final Comparator<Incident> TIME_ORDER = Comparator
-            .comparing((Incident i) -> i.when() == null)
-            .thenComparing(i -> i.when() == null ? Instant.MAX : i.when().earliest())
-            .thenComparing(i -> i.when() == null ? Instant.MAX : i.when().latest());
-
     private final String title;
     private final List<Incident> incidents;
     private final List<Category> categories;
     private final List<Narrative> narratives;
-    private final Map<String, Integer> indexById;
+    /** Open-addressing hash of ids: slot → incident index + 1 (0 = empty); 4–8 bytes per incident. */
+    private final int[] idTable;
     private final long[] earliestMillis;
     private final long[] latestMillis;
     private final long[] latestSorted;
@@ -66,25 +62,49 @@ public final class IncidentCatalog {
                            List<Narrative> narratives) {
         this.title = title == null ? "" : title;
         this.categories = List.copyOf(categories);
-        List<Incident> sorted = new ArrayList<>(incidents);
-        sorted.sort(TIME_ORDER); // List.sort is stable: ties keep file order
-        this.incidents = Collections.unmodifiableList(sorted);
-        Map<String, Integer> byId = new HashMap<>();
-        earliestMillis = new long[sorted.size()];
-        latestMillis = new long[sorted.size()];
+        int n = incidents.size();
+        // Sort by (dated first, earliest, latest), stable, on primitive keys: no boxing, no comparator objects.
+        long[] e = new long[n];
+        long[] l = new long[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            TimeExtent w = incidents.get(i).when();
+            e[i] = w == null ? Long.MAX_VALUE : w.earliest().toEpochMilli();
+            l[i] = w == null ? Long.MAX_VALUE : w.latest().toEpochMilli();
+            order[i] = i;
+        }
+        boolean[] undated = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            undated[i] = incidents.get(i).when() == null;
+        }
+        mergeSort(order, new int[n], 0, n, e, l, undated);
+        Incident[] sorted = new Incident[n];
+        earliestMillis = new long[n];
+        latestMillis = new long[n];
         int dated = 0;
-        for (int i = 0; i < sorted.size(); i++) {
-            Incident inc = sorted.get(i);
-            if (byId.put(inc.id(), i) != null) {
-                throw new IllegalArgumentException("duplicate incident id \"" + inc.id() + "\"");
-            }
-            if (inc.when() != null) {
-                earliestMillis[i] = inc.when().earliest().toEpochMilli();
-                latestMillis[i] = inc.when().latest().toEpochMilli();
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            sorted[k] = incidents.get(i);
+            if (!undated[i]) {
+                earliestMillis[k] = e[i];
+                latestMillis[k] = l[i];
                 dated++;
             }
         }
-        this.indexById = byId;
+        this.incidents = List.of(sorted);
+        idTable = new int[Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1];
+        for (int k = 0; k < n; k++) {
+            String id = sorted[k].id();
+            int mask = idTable.length - 1;
+            int slot = spread(id.hashCode()) & mask;
+            while (idTable[slot] != 0) {
+                if (sorted[idTable[slot] - 1].id().equals(id)) {
+                    throw new IllegalArgumentException("duplicate incident id \"" + id + "\"");
+                }
+                slot = (slot + 1) & mask;
+            }
+            idTable[slot] = k + 1;
+        }
         this.datedCount = dated;
         this.latestSorted = Arrays.copyOf(latestMillis, dated);
         Arrays.sort(latestSorted);
@@ -92,11 +112,64 @@ public final class IncidentCatalog {
         for (int c = 0; c < this.categories.size(); c++) {
             catIndex.put(this.categories.get(c), c);
         }
-        categoryIndex = new int[sorted.size()];
-        for (int i = 0; i < sorted.size(); i++) {
-            categoryIndex[i] = catIndex.getOrDefault(sorted.get(i).category(), 0);
+        categoryIndex = new int[n];
+        for (int k = 0; k < n; k++) {
+            categoryIndex[k] = catIndex.getOrDefault(sorted[k].category(), 0);
+        }
+        Map<String, Integer> byId = new HashMap<>();
+        for (Narrative nar : narratives) {
+            for (NarrativeStep st : nar.steps()) {
+                int k = indexOf(st.incidentId());
+                if (k >= 0) {
+                    byId.put(st.incidentId(), k);
+                }
+            }
         }
         this.narratives = keepKnownSteps(narratives, byId);
+    }
+
+    private static int spread(int h) {
+        return (h ^ (h >>> 16)) * 0x9E3779B1;
+    }
+
+    /** Stable merge sort of {@code a[from, to)} by (undated, earliest, latest); ties keep input order. */
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, long[] e, long[] l, boolean[] undated) {
+        if (to - from < 24) {
+            for (int i = from + 1; i < to; i++) {
+                int x = a[i];
+                int j = i - 1;
+                while (j >= from && before(x, a[j], e, l, undated)) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid, e, l, undated);
+        mergeSort(a, tmp, mid, to, e, l, undated);
+        if (!before(a[mid], a[mid - 1], e, l, undated)) {
+            return; // already in order
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && !before(tmp[j], tmp[i], e, l, undated))) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    /** Strictly before in time order (so that equal keys keep their order). */
+    private static boolean before(int x, int y, long[] e, long[] l, boolean[] undated) {
+        if (undated[x] != undated[y]) {
+            return !undated[x];
+        }
+        return e[x] < e[y] || (e[x] == e[y] && l[x] < l[y]);
     }
 
     /** The narratives with only the steps whose incident is known, less those left empty (file order kept). */
@@ -191,8 +264,16 @@ public final class IncidentCatalog {
 
     /** Index of the incident with this id, or -1. */
     public int indexOf(String id) {
-        Integer i = indexById.get(id);
-        return i == null ? -1 : i;
+        if (id == null) {
+            return -1;
+        }
+        int mask = idTable.length - 1;
+        for (int slot = spread(id.hashCode()) & mask; idTable[slot] != 0; slot = (slot + 1) & mask) {
+            if (incidents.get(idTable[slot] - 1).id().equals(id)) {
+                return idTable[slot] - 1;
+            }
+        }
+        return -1;
     }
 
     /** All incidents in time order (unmodifiable). Prefer index-based access in views. */
