@@ -116,12 +116,36 @@ public final class IncidentAtlasApp extends Application {
                 }
             };
         }
+        if (Boolean.getBoolean("atlas.reportFirstFrame")) {
+            reportFirstFrame(stage.getScene(), state);
+        }
         if (cl.mode() == CommandLine.Mode.SCREENSHOT) {
             stage.show();
             new Screenshot(window, state, cl.screenshot()).takeWhenReady();
         } else {
             stage.show();
         }
+    }
+
+    /**
+     * For the benchmark: prints how long after the process started the first frame with incidents was laid out
+     * (the pulse that draws them), then, with {@code -Datlas.exitAfterFirstFrame=true}, quits.
+     */
+    private static void reportFirstFrame(javafx.scene.Scene scene, ExplorerState state) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (state.getCatalog().isEmpty()) {
+                return;
+            }
+            scene.removePostLayoutPulseListener(listener[0]);
+            long startedAt = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                    .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            System.out.println("first-frame-ms " + (System.currentTimeMillis() - startedAt));
+            if (Boolean.getBoolean("atlas.exitAfterFirstFrame")) {
+                Platform.runLater(Platform::exit);
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     /** Starts the narrative named by {@code spec} ("ID" or "ID:STEP", STEP from 1); says so when there is none. */

@@ -120,7 +120,8 @@ final class IncidentLayer extends MapLayer {
     Hit hitTest(double x, double y) {
         int best = -1;
         double bestD = (RADIUS + 4) * (RADIUS + 4);
-        for (int i = 0; i < xs.length; i++) {
+        for (int k = 0; k < markedCount; k++) {
+            int i = marked[k];
             if (Double.isNaN(xs[i])) {
                 continue;
             }
@@ -136,7 +137,7 @@ final class IncidentLayer extends MapLayer {
             return new Hit(best, null);
         }
         for (MarkerClusters.Group g : clusters) {
-            double r = clusterRadius(g.members().length) + 2;
+            double r = clusterRadius(g.size()) + 2;
             if ((g.x() - x) * (g.x() - x) + (g.y() - y) * (g.y() - y) <= r * r) {
                 return new Hit(-1, g);
             }
@@ -157,13 +158,22 @@ final class IncidentLayer extends MapLayer {
             return inc.title() + "\n" + when + (inc.where() == null ? "" : "\n" + inc.where().name());
         }
         Map<String, Integer> mix = categoryMix(c, hit.cluster());
-        StringBuilder sb = new StringBuilder(hit.cluster().members().length + " incidents — click to zoom in");
+        StringBuilder sb = new StringBuilder(hit.cluster().size() + " incidents — click to zoom in");
         mix.forEach((label, n) -> sb.append("\n").append(n).append(" × ").append(label));
         return sb.toString();
     }
 
-    private static Map<String, Integer> categoryMix(IncidentCatalog c, MarkerClusters.Group g) {
+    private Map<String, Integer> categoryMix(IncidentCatalog c, MarkerClusters.Group g) {
         Map<String, Integer> mix = new LinkedHashMap<>();
+        if (g.index() != null) {
+            int[] counts = indexMix(g);
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] > 0) {
+                    mix.put(c.categories().get(k).label(), counts[k]);
+                }
+            }
+            return mix;
+        }
         for (int m : g.members()) {
             mix.merge(c.get(m).category().label(), 1, Integer::sum);
         }
@@ -172,6 +182,163 @@ final class IncidentLayer extends MapLayer {
 
     private boolean shown(int i) {
         return state.isIncluded(i) && (!hideOutsideWindow.get() || state.isVisible(i));
+    }
+
+    /** Incidents whose own marker is drawn now (their xs/ys are set). */
+    private int[] marked = new int[64];
+    private int markedCount;
+
+    private void mark(int i) {
+        if (markedCount == marked.length) {
+            marked = java.util.Arrays.copyOf(marked, markedCount * 2);
+        }
+        marked[markedCount++] = i;
+    }
+
+    // ---- big catalogs: the spatial index ---------------------------------------------------------------------
+
+    /** Above this many located incidents the layer draws from the {@link SpatialIndex}: cost follows the screen. */
+    static final int INDEX_THRESHOLD = 5_000;
+    private SpatialIndex index;
+    private IncidentCatalog indexCatalog;
+    private Object indexFilters;
+
+    private boolean useIndex(IncidentCatalog catalog) {
+        return locatedCount > INDEX_THRESHOLD;
+    }
+
+    private int locatedCount;
+
+    private SpatialIndex index(IncidentCatalog catalog) {
+        Object filters = state.getFilters();
+        if (index == null || indexCatalog != catalog || indexFilters != filters) {
+            java.util.BitSet include = null;
+            if (!state.getFilters().isNone()) {
+                include = new java.util.BitSet(catalog.size());
+                for (int i = 0; i < catalog.size(); i++) {
+                    if (state.isIncluded(i)) {
+                        include.set(i);
+                    }
+                }
+            }
+            int n = catalog.size();
+            int[] cats = new int[n];
+            long[] e = new long[n];
+            long[] l = new long[n];
+            for (int i = 0; i < n; i++) {
+                cats[i] = catalog.categoryIndex(i);
+                e[i] = catalog.earliestMillis(i);
+                l[i] = catalog.latestMillis(i);
+            }
+            index = new SpatialIndex(mx, my, include, cats, catalog.categories().size(), e, l, catalog.datedCount());
+            indexCatalog = catalog;
+            indexFilters = filters;
+        }
+        return index;
+    }
+
+    /** Category counts of an index cluster, in category order, from the index's prefix counts. */
+    private int[] indexMix(MarkerClusters.Group g) {
+        int[] counts = new int[state.getCatalog().categories().size()];
+        SpatialIndex idx = g.index();
+        for (int c = 0; c < counts.length; c++) {
+            counts[c] = idx == null ? 0 : Math.max(0, idx.categoryCount(c, g.lo(), g.lo() + g.size()));
+        }
+        return counts;
+    }
+
+    /**
+     * Draws a big catalog from the spatial index: one disc per non-empty grid cell of about 32–64 px (its count,
+     * category mix, and whether any member is in the time window), a marker for a cell of one. The cost is the
+     * cells on screen times a few binary searches, whatever the number of incidents.
+     */
+    private void redrawIndexed(IncidentCatalog catalog) {
+        SpatialIndex idx = index(catalog);
+        double zoom = baseMap.zoom().get();
+        // cells of 45–90 px: a disc (at most 44 px across) per cell, never overlapping its neighbour much
+        int level = (int) Math.max(0, Math.min(SpatialIndex.BITS, Math.floor(zoom + 8 - Math.log(45) / Math.log(2))));
+        Point2D origin = getMapPoint(0, 0);
+        double world = 256 * Math.pow(2, zoom);
+        double ox = origin.getX() - 0.5 * world;
+        double oy = origin.getY() - 0.5 * world;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        double pad = 40;
+        int n = catalog.size();
+        if (xs.length != n) {
+            xs = new double[n];
+            ys = new double[n];
+            java.util.Arrays.fill(xs, Double.NaN);
+            java.util.Arrays.fill(ys, Double.NaN);
+        } else {
+            for (int k = 0; k < markedCount; k++) {
+                xs[marked[k]] = Double.NaN;
+                ys[marked[k]] = Double.NaN;
+            }
+        }
+        markedCount = 0;
+        TimeWindowBounds tw = windowBounds();
+        boolean hide = hideOutsideWindow.get();
+        int selected = state.getSelectedIndex();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        List<MarkerClusters.Group> drawnClusters = new ArrayList<>();
+        List<Category> cats = catalog.categories();
+        idx.cells(level, (-pad - ox) / world, (-pad - oy) / world, (w + pad - ox) / world, (h + pad - oy) / world,
+                (lo, hi) -> {
+                    if (hi - lo == 1) {
+                        int i = idx.member(lo);
+                        if (hide && !state.isVisible(i)) {
+                            return;
+                        }
+                        xs[i] = ox + mx[i] * world;
+                        ys[i] = oy + my[i] * world;
+                        mark(i);
+                        return;
+                    }
+                    boolean any = tw == null || idx.anyOverlapping(level, lo, hi, tw.from, tw.to);
+                    if (hide && !any) {
+                        return;
+                    }
+                    MarkerClusters.Group grp = new MarkerClusters.Group(idx, lo, hi,
+                            ox + idx.centroidX(lo, hi) * world, oy + idx.centroidY(lo, hi) * world);
+                    Map<Category, Integer> mix = new LinkedHashMap<>();
+                    for (int c = 0; c < cats.size(); c++) {
+                        int k = idx.categoryCount(c, lo, hi);
+                        if (k > 0) {
+                            mix.put(cats.get(c), k);
+                        }
+                    }
+                    drawCluster(g, catalog, grp, mix, any);
+                    drawnClusters.add(grp);
+                });
+        clusters = List.copyOf(drawnClusters);
+        if (selected >= 0 && selected < n && !Double.isNaN(mx[selected]) && Double.isNaN(xs[selected])
+                && state.isIncluded(selected)) {
+            xs[selected] = ox + mx[selected] * world;
+            ys[selected] = oy + my[selected] * world;
+            mark(selected);
+        }
+        // Own markers: faded first, then visible, then the selection on top.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < markedCount; k++) {
+                int i = marked[k];
+                if (i != selected && state.isVisible(i) == (pass == 1)) {
+                    drawMarker(g, catalog, i, false);
+                }
+            }
+        }
+        if (selected >= 0 && selected < n && !Double.isNaN(xs[selected])) {
+            drawMarker(g, catalog, selected, true);
+        }
+    }
+
+    private record TimeWindowBounds(long from, long to) {
+    }
+
+    private TimeWindowBounds windowBounds() {
+        var w = state.getWindow();
+        return w == null ? null : new TimeWindowBounds(w.startMillis(), w.endMillis());
     }
 
     private IncidentCatalog mercatorOf;
@@ -188,6 +355,13 @@ final class IncidentLayer extends MapLayer {
             my[i] = g == null ? Double.NaN : AtlasMap.mercY(g.lat());
         }
         mercatorOf = catalog;
+        int located = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(mx[i])) {
+                located++;
+            }
+        }
+        locatedCount = located;
     }
 
     void redraw() {
@@ -195,6 +369,22 @@ final class IncidentLayer extends MapLayer {
             return;
         }
         IncidentCatalog catalog = state.getCatalog();
+        if (mercatorOf != catalog) {
+            projectCatalog(catalog);
+        }
+        if (useIndex(catalog)) {
+            redrawIndexed(catalog);
+        } else {
+            index = null;
+            redrawExact(catalog);
+        }
+        if (state.story().isActive()) {
+            drawStory(canvas.getGraphicsContext2D());
+        }
+        afterRedraw.run();
+    }
+
+    private void redrawExact(IncidentCatalog catalog) {
         int n = catalog.size();
         double[] px = new double[n];
         double[] py = new double[n];
@@ -256,6 +446,12 @@ final class IncidentLayer extends MapLayer {
             ys[selected] = py[selected];
         }
         clusters = List.copyOf(drawnClusters);
+        markedCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(xs[i])) {
+                mark(i);
+            }
+        }
         for (MarkerClusters.Group grp : clusters) {
             drawCluster(g, catalog, grp);
         }
@@ -271,10 +467,6 @@ final class IncidentLayer extends MapLayer {
         if (selected >= 0 && selected < n && !Double.isNaN(xs[selected])) {
             drawMarker(g, catalog, selected, true);
         }
-        if (state.story().isActive()) {
-            drawStory(g);
-        }
-        afterRedraw.run();
     }
 
     /** Screen positions of the story's located steps, in telling order, and their step numbers (1-based). */
@@ -435,13 +627,18 @@ final class IncidentLayer extends MapLayer {
     }
 
     private void drawCluster(GraphicsContext g, IncidentCatalog catalog, MarkerClusters.Group grp) {
-        int total = grp.members().length;
         boolean anyVisible = false;
         Map<Category, Integer> mix = new LinkedHashMap<>();
         for (int m : grp.members()) {
             mix.merge(catalog.get(m).category(), 1, Integer::sum);
             anyVisible |= state.isVisible(m);
         }
+        drawCluster(g, catalog, grp, mix, anyVisible);
+    }
+
+    private void drawCluster(GraphicsContext g, IncidentCatalog catalog, MarkerClusters.Group grp,
+                             Map<Category, Integer> mix, boolean anyVisible) {
+        int total = grp.size();
         double alpha = anyVisible ? 1 : 0.3;
         double r = clusterRadius(total);
         double start = 90;

@@ -16,14 +16,78 @@ import java.util.List;
 final class MarkerClusters {
     static final double SAME_SPOT = 2.0;
 
-    /** One group: its members (incident indices), centre, and whether all members share one spot. */
-    record Group(int[] members, double x, double y, boolean stack) {
+    /**
+     * One group: its members (incident indices), centre, and whether all members share one spot. A group from
+     * the {@link SpatialIndex} lists its members only when asked (a cluster may hold a million).
+     */
+    static final class Group {
+        private int[] members;
+        private final SpatialIndex index;
+        private final int lo;
+        private final int hi;
+        private final double x;
+        private final double y;
+        private final boolean stack;
+
+        Group(int[] members, double x, double y, boolean stack) {
+            this.members = members;
+            this.index = null;
+            this.lo = 0;
+            this.hi = members.length;
+            this.x = x;
+            this.y = y;
+            this.stack = stack;
+        }
+
+        /** The incidents at positions [lo, hi) of the index. */
+        Group(SpatialIndex index, int lo, int hi, double x, double y) {
+            this.index = index;
+            this.lo = lo;
+            this.hi = hi;
+            this.x = x;
+            this.y = y;
+            this.stack = false;
+        }
+
+        int[] members() {
+            if (members == null) {
+                members = index.members(lo, hi);
+            }
+            return members;
+        }
+
+        int size() {
+            return hi - lo;
+        }
+
+        /** The index this group is a run of, or {@code null}. */
+        SpatialIndex index() {
+            return index;
+        }
+
+        /** First position of the run in the index. */
+        int lo() {
+            return lo;
+        }
+
+        double x() {
+            return x;
+        }
+
+        double y() {
+            return y;
+        }
+
+        boolean stack() {
+            return stack;
+        }
+
         boolean isSingle() {
-            return members.length == 1;
+            return size() == 1;
         }
 
         boolean isCluster() {
-            return members.length > 1 && !stack;
+            return size() > 1 && !stack;
         }
     }
 

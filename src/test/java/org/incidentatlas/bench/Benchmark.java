@@ -43,31 +43,67 @@ public final class Benchmark {
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("java", System.getProperty("java.version"));
 
-        double[] tiles = MapBench.tileMillis(mode.equals("full") ? 10 : 4);
+        boolean full = mode.equals("full");
+        int n = full ? 1_000_000 : 100_000;
+        String size = full ? "1m" : "100k";
+        results.put("n", n);
+
+        // Loading: our full load against a bare token scan of the same bytes, alternating, medians.
+        Path file = LoadBench.file(n);
+        results.put("file_mb", round(Files.size(file) / 1e6));
+        int reps = full ? 3 : 5;
+        LoadBench.tokenScanMillis(file);
+        LoadBench.loadMillis(file);
+        double[] scan = new double[reps];
+        double[] load = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            scan[i] = LoadBench.tokenScanMillis(file);
+            load[i] = LoadBench.loadMillis(file);
+        }
+        results.put("token_scan_ms_median_" + size, round(LoadBench.median(scan)));
+        results.put("load_ms_median_" + size, round(LoadBench.median(load)));
+        results.put("load_ratio_vs_token_scan", round(LoadBench.median(load) / LoadBench.median(scan)));
+        if (full) {
+            Path small = LoadBench.file(100_000);
+            double[] l100 = new double[3];
+            for (int i = 0; i < 3; i++) {
+                l100[i] = LoadBench.loadMillis(small);
+            }
+            results.put("load_ms_100k", round(LoadBench.median(l100)));
+        } else {
+            results.put("load_ms_100k", round(LoadBench.median(load)));
+        }
+        results.put("heap_bytes_per_incident", Math.round(LoadBench.heapBytesPerIncident(file)));
+
+        double[] tiles = MapBench.tileMillis(full ? 10 : 4);
         results.put("tile_ms_median", round(MapBench.median(tiles)));
         results.put("tile_count", tiles.length);
 
-        int timelineN = mode.equals("full") ? 1_000_000 : 100_000;
-        IncidentCatalog big = synthetic(timelineN, 7);
+        IncidentCatalog big = new org.incidentatlas.io.EventFileReader().read(file).catalog();
         CompletableFuture<double[]> layer = new CompletableFuture<>();
         CompletableFuture<double[]> timeline = new CompletableFuture<>();
+        CompletableFuture<double[]> window = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
                 layer.complete(MapBench.layerMillis(synthetic(10_000, 42), 30, new Stage()));
                 timeline.complete(TimelineBench.scrubMillis(big, 40, new Stage()));
+                window.complete(MapBench.windowUpdateMillis(big, 200, new Stage()));
             } catch (RuntimeException e) {
                 layer.completeExceptionally(e);
                 timeline.completeExceptionally(e);
+                window.completeExceptionally(e);
             }
         });
         double[] l = layer.get();
-        results.put("timeline_redraw_ms_median_" + (timelineN >= 1_000_000 ? "1m" : "100k"),
-                round(MapBench.median(timeline.get())));
-        results.put("timeline_n", timelineN);
+        results.put("window_update_ms_median", round(MapBench.median(window.get())));
+        results.put("timeline_redraw_ms_median_" + size, round(MapBench.median(timeline.get())));
         results.put("map_layer_ms_median_10k", round(l[0]));
         results.put("node_layer_ms_median_10k", round(l[1]));
         results.put("map_layer_speedup_vs_nodes_10k", round(l[1] / l[0]));
+
         Platform.exit();
+
+        results.put("first_frame_ms", firstFrameMillis(3));
 
         Path out = Path.of("target", "bench", "results.json");
         Files.createDirectories(out.getParent());
@@ -77,6 +113,29 @@ public final class Benchmark {
         results.forEach((k, v) -> System.out.printf("  %-34s %s%n", k, v));
         System.out.println("written to " + out);
         System.exit(0);
+    }
+
+    /**
+     * Median over {@code runs} fresh processes of the app's own report of the time from process start to the
+     * first frame with the seed incidents (headless, software rendering), or -1 when the jar is missing.
+     */
+    static double firstFrameMillis(int runs) throws Exception {
+        Path jar = Path.of("target", "incident-atlas.jar");
+        if (!Files.exists(jar)) {
+            return -1;
+        }
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Process p = new ProcessBuilder(javaBin, "-Datlas.reportFirstFrame=true", "-Datlas.exitAfterFirstFrame=true",
+                    "-jar", jar.toString(), "--screenshot", "target/bench/first-frame.png")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            ms[i] = out.lines().filter(x -> x.startsWith("first-frame-ms ")).mapToDouble(
+                    x -> Double.parseDouble(x.substring("first-frame-ms ".length()))).findFirst().orElse(-1);
+        }
+        return MapBench.median(ms);
     }
 
     private static double round(double v) {

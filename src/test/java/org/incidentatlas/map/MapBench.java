@@ -116,6 +116,45 @@ public final class MapBench {
         return new double[] {median(canvas), median(baseline)};
     }
 
+    /**
+     * Milliseconds per step of a scrub: the time window (a twentieth of the catalog's span) moves one step, and the
+     * map layer (1400×900) and the timeline (1400×260) redraw and are rendered to images. The map shows Iraq and
+     * Syria at zoom 6, as the app does for such data.
+     */
+    public static double[] windowUpdateMillis(IncidentCatalog catalog, int steps, Stage stage) {
+        ExplorerState state = new ExplorerState(new org.incidentatlas.io.EventFileReader(), Runnable::run,
+                Runnable::run);
+        state.show(new org.incidentatlas.io.LoadResult("bench", catalog, List.of(), 0));
+        MapView view = new MapView();
+        IncidentLayer layer = new IncidentLayer(state);
+        view.addLayer(layer);
+        view.setZoom(6);
+        view.setCenter(34.5, 40.5);
+        var timeline = new org.incidentatlas.timeline.IncidentTimeline(state,
+                new org.incidentatlas.viewmodel.Playback(state));
+        javafx.scene.layout.StackPane mapPane = new javafx.scene.layout.StackPane(view);
+        mapPane.setPrefSize(WIDTH, HEIGHT);
+        timeline.setPrefSize(WIDTH, 260);
+        javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(mapPane, timeline);
+        stage.setScene(new Scene(root, WIDTH, HEIGHT + 260));
+        stage.show();
+        root.applyCss();
+        root.layout();
+        layer.layoutLayer();
+        SnapshotParameters params = new SnapshotParameters();
+        WritableImage mapImage = new WritableImage(WIDTH, HEIGHT);
+        WritableImage timelineImage = new WritableImage(WIDTH, 260);
+        java.time.Instant[] span = catalog.timeSpan().orElseThrow();
+        long total = span[1].toEpochMilli() - span[0].toEpochMilli();
+        long width = total / 20;
+        return time(steps, i -> { }, i -> {
+            long end = span[0].toEpochMilli() + width + (total - width) * i / steps;
+            state.setWindow(java.time.Instant.ofEpochMilli(end - width), java.time.Instant.ofEpochMilli(end));
+            layer.snapshot(params, mapImage);
+            timeline.snapshot(params, timelineImage);
+        });
+    }
+
     private interface Step {
         void run(int i);
     }
