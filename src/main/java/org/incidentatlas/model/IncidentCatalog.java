@@ -35,6 +35,7 @@ public final class IncidentCatalog {
     private final long[] earliestMillis;
     private final long[] latestMillis;
     private final long[] latestSorted;
+    private final StabbingIndex stabbing;
     private final int[] categoryIndex;
     private final int datedCount;
 
@@ -108,6 +109,7 @@ public final class IncidentCatalog {
         this.datedCount = dated;
         this.latestSorted = Arrays.copyOf(latestMillis, dated);
         Arrays.sort(latestSorted);
+        this.stabbing = new StabbingIndex(earliestMillis, latestMillis, dated);
         Map<Category, Integer> catIndex = new HashMap<>();
         for (int c = 0; c < this.categories.size(); c++) {
             catIndex.put(this.categories.get(c), c);
@@ -227,8 +229,13 @@ public final class IncidentCatalog {
 
     /** Number of values in sorted {@code a} that are {@code <= key}. */
     private static int upperBound(long[] a, long key) {
+        return upperBound(a, a.length, key);
+    }
+
+    /** Number of values in sorted {@code a[0, n)} that are {@code <= key}. */
+    private static int upperBound(long[] a, int n, long key) {
         int lo = 0;
-        int hi = a.length;
+        int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] <= key) {
@@ -328,23 +335,28 @@ public final class IncidentCatalog {
         Objects.requireNonNull(to);
         long f = from.toEpochMilli();
         long t = to.toEpochMilli();
-        // Incidents starting at or after 'to' cannot overlap: binary search for the end of the candidates.
-        int lo = 0;
-        int hi = datedCount;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (earliestMillis[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        if (f >= t) {
+            return new int[0];
         }
-        int[] out = new int[lo];
-        int n = 0;
-        for (int i = 0; i < lo; i++) {
-            if (latestMillis[i] > f) {
-                out[n++] = i;
+        // Those containing 'from' (O(log n + k) in the interval tree), then those starting inside (from, to):
+        // a contiguous run of the time order. The first all come before the run.
+        int runStart = upperBound(earliestMillis, datedCount, f);
+        int runEnd = lowerBound(earliestMillis, datedCount, t);
+        int[] stabbed = new int[16];
+        int[] count = {0};
+        int[][] box = {stabbed};
+        stabbing.stab(f, i -> {
+            if (count[0] == box[0].length) {
+                box[0] = Arrays.copyOf(box[0], count[0] * 2);
             }
+            box[0][count[0]++] = i;
+        });
+        int k = count[0];
+        int[] out = Arrays.copyOf(box[0], k + Math.max(0, runEnd - runStart));
+        Arrays.sort(out, 0, k);
+        int n = k;
+        for (int i = runStart; i < runEnd; i++) {
+            out[n++] = i;
         }
         return Arrays.copyOf(out, n);
     }

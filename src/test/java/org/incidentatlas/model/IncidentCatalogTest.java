@@ -124,4 +124,44 @@ class IncidentCatalogTest {
     private static long ms(String text) {
         return Instant.parse(text.length() == 10 ? text + "T00:00:00Z" : text + ":00Z").toEpochMilli();
     }
+
+    /** Property: on random catalogs (points, short and open-ended intervals, undated) and random windows, the
+     * indexed window query equals a brute-force scan, in order, and agrees with the O(log n) count. */
+    @Test
+    void windowQueriesMatchBruteForceOnRandomCatalogsAndWindows() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+        String[] forms = {"2021-06-06", "2021-06", "2021", "2021-06-06T22:00Z", "2020-01-03/2020-03-01",
+            "2019-05/..", "../2018-02-01", "2014/2017", "2021-06-06~", "2020?"};
+        for (int round = 0; round < 40; round++) {
+            int n = 1 + r.nextInt(400);
+            java.util.List<Incident> list = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String when = r.nextDouble() < 0.05 ? null : shift(forms[r.nextInt(forms.length)], r.nextInt(6));
+                list.add(new Incident("i" + i, "t", when == null ? null : Edtf.parse(when), null, CAT, null, null,
+                        java.util.List.of(), java.util.List.of(), java.util.List.of()));
+            }
+            IncidentCatalog c = new IncidentCatalog("r", java.util.List.of(CAT), list);
+            long min = Instant.parse("2010-01-01T00:00:00Z").toEpochMilli();
+            long max = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
+            for (int q = 0; q < 50; q++) {
+                long a = min + (long) (r.nextDouble() * (max - min));
+                long b = a + (long) (r.nextDouble() * r.nextDouble() * (max - min));
+                int[] got = c.indicesOverlapping(Instant.ofEpochMilli(a), Instant.ofEpochMilli(b));
+                int[] want = java.util.stream.IntStream.range(0, c.size()).filter(i -> c.overlaps(i, a, b)).toArray();
+                assertArrayEquals(want, got, "round " + round + " window " + a + ".." + b);
+                assertEquals(want.length, c.countOverlapping(a, b));
+            }
+        }
+    }
+
+    /** The form with every year moved by {@code years} - 3. */
+    private static String shift(String form, int years) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(20\\d\\d)").matcher(form);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Integer.toString(Integer.parseInt(m.group(1)) + years - 3));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
 }

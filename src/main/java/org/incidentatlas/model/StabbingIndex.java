@@ -1,0 +1,158 @@
+package org.incidentatlas.model;
+
+import java.util.Arrays;
+
+/**
+ * A centred interval tree over time extents, answering "which extents contain the instant f?" (earliest ≤ f &lt;
+ * latest) in O(log n + k). With the catalog's time order (sorted by earliest), an overlap query for a window
+ * [f, t) is this stabbing query at f plus the contiguous run of extents that start inside (f, t): O(log n + k)
+ * whatever the extents' lengths (open-ended intervals included).
+ *
+ * <p>Flat arrays: each node holds the extents that contain its centre, once sorted by earliest ascending and once
+ * by latest descending. About 8 bytes per extent plus 28 per node. Immutable once built.
+ */
+final class StabbingIndex {
+    private final long[] earliest;
+    private final long[] latest;
+    // per node
+    private long[] centre = new long[16];
+    private int[] left = new int[16];
+    private int[] right = new int[16];
+    private int[] from = new int[16];
+    private int[] to = new int[16];
+    private int nodes;
+    private final int root;
+    /** Extents of all nodes, node by node: by earliest ascending, and by latest descending. */
+    private final int[] byStart;
+    private final int[] byEnd;
+    private int filled;
+
+    /** Indexes extents 0 … n-1 given by {@code earliest[i]} and {@code latest[i]}. */
+    StabbingIndex(long[] earliest, long[] latest, int n) {
+        this.earliest = earliest;
+        this.latest = latest;
+        byStart = new int[n];
+        byEnd = new int[n];
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        root = build(all, n);
+    }
+
+    private int build(int[] items, int count) {
+        if (count == 0) {
+            return -1;
+        }
+        // centre: the median of the extents' midpoints keeps the tree balanced
+        long[] mids = new long[count];
+        for (int k = 0; k < count; k++) {
+            int i = items[k];
+            mids[k] = earliest[i] / 2 + latest[i] / 2;
+        }
+        Arrays.sort(mids);
+        long c = mids[count / 2];
+        int[] lefts = new int[count];
+        int[] rights = new int[count];
+        int nl = 0;
+        int nr = 0;
+        int here = 0;
+        for (int k = 0; k < count; k++) {
+            int i = items[k];
+            if (latest[i] < c) {
+                lefts[nl++] = i;
+            } else if (earliest[i] > c) {
+                rights[nr++] = i;
+            } else {
+                items[here++] = i; // contains c: stays at this node
+            }
+        }
+        int node = nodes++;
+        if (node == centre.length) {
+            int cap = node * 2;
+            centre = Arrays.copyOf(centre, cap);
+            left = Arrays.copyOf(left, cap);
+            right = Arrays.copyOf(right, cap);
+            from = Arrays.copyOf(from, cap);
+            to = Arrays.copyOf(to, cap);
+        }
+        centre[node] = c;
+        from[node] = filled;
+        to[node] = filled + here;
+        sortBy(items, here, earliest, true, byStart, filled);
+        sortBy(items, here, latest, false, byEnd, filled);
+        filled += here;
+        int l = build(lefts, nl);
+        int r = build(rights, nr);
+        left[node] = l;
+        right[node] = r;
+        return node;
+    }
+
+    /** Copies items[0, count) into out[at …], sorted by key ascending (or descending). */
+    private static void sortBy(int[] items, int count, long[] key, boolean ascending, int[] out, int at) {
+        int[] idx = Arrays.copyOf(items, count);
+        long[] k = new long[count];
+        for (int j = 0; j < count; j++) {
+            k[j] = ascending ? key[idx[j]] : -key[idx[j]];
+        }
+        sortPairs(k, idx, 0, count, new long[count], new int[count]);
+        System.arraycopy(idx, 0, out, at, count);
+    }
+
+    private static void sortPairs(long[] k, int[] v, int lo, int hi, long[] tk, int[] tv) {
+        if (hi - lo < 24) {
+            for (int a = lo + 1; a < hi; a++) {
+                long kk = k[a];
+                int vv = v[a];
+                int b = a - 1;
+                while (b >= lo && k[b] > kk) {
+                    k[b + 1] = k[b];
+                    v[b + 1] = v[b];
+                    b--;
+                }
+                k[b + 1] = kk;
+                v[b + 1] = vv;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        sortPairs(k, v, lo, mid, tk, tv);
+        sortPairs(k, v, mid, hi, tk, tv);
+        System.arraycopy(k, lo, tk, lo, hi - lo);
+        System.arraycopy(v, lo, tv, lo, hi - lo);
+        int a = lo;
+        int b = mid;
+        for (int o = lo; o < hi; o++) {
+            if (b >= hi || (a < mid && tk[a] <= tk[b])) {
+                k[o] = tk[a];
+                v[o] = tv[a++];
+            } else {
+                k[o] = tk[b];
+                v[o] = tv[b++];
+            }
+        }
+    }
+
+    /** Calls {@code out} with every extent i where earliest[i] ≤ f &lt; latest[i]; O(log n + k). */
+    void stab(long f, java.util.function.IntConsumer out) {
+        int node = root;
+        while (node >= 0) {
+            if (f < centre[node]) {
+                // all here end at or after the centre, beyond f: those starting by f contain it
+                for (int p = from[node]; p < to[node] && earliest[byStart[p]] <= f; p++) {
+                    if (latest[byStart[p]] > f) {
+                        out.accept(byStart[p]);
+                    }
+                }
+                node = left[node];
+            } else {
+                // all here start at or before the centre, so by f: those ending after f contain it
+                for (int p = from[node]; p < to[node] && latest[byEnd[p]] > f; p++) {
+                    out.accept(byEnd[p]);
+                }
+                node = right[node];
+            }
+        }
+    }
+}
