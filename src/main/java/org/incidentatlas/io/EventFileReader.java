@@ -216,21 +216,91 @@ public final class EventFileReader {
             }
         }
 
+        /**
+         * Streams {@code $.events}. On a machine with more than one core, reading (JSON to {@link Node}) and
+         * checking (Node to {@link Incident}) run in two threads joined by a small queue of batches, which keeps
+         * incidents in file order; the reading thread is the caller's, so JSON errors and Cancel surface as
+         * before.
+         */
         private void streamEvents() throws IOException {
-            int i = 0;
-            JsonToken t;
-            while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) {
-                    throw new com.fasterxml.jackson.core.JsonParseException(parser,
-                            "unexpected end of the file inside \"events\"");
+            if (Runtime.getRuntime().availableProcessors() < 2) {
+                int i = 0;
+                JsonToken t;
+                while ((t = nextElement()) != JsonToken.END_ARRAY) {
+                    check(Node.read(parser, t), i++);
                 }
-                Node e = Node.read(parser, t);
-                String path = "$.events[" + i++ + "]";
-                if (mustWait(e)) {
-                    waiting.add(new Object[] {e, path});
-                } else {
-                    accept(e, path);
+                return;
+            }
+            java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread checker = new Thread(() -> {
+                try {
+                    for (Batch b = queue.take(); b != Batch.END; b = queue.take()) {
+                        if (failure.get() == null) {
+                            try {
+                                for (int k = 0; k < b.count; k++) {
+                                    check(b.nodes[k], b.first + k);
+                                }
+                            } catch (RuntimeException | Error e) {
+                                failure.set(e); // keep draining so that the reader never blocks
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
+            }, "incident-atlas-check-events");
+            checker.setDaemon(true);
+            checker.start();
+            boolean finished = false;
+            try {
+                int i = 0;
+                Batch batch = new Batch(0);
+                JsonToken t;
+                while ((t = nextElement()) != JsonToken.END_ARRAY) {
+                    batch.nodes[batch.count++] = Node.read(parser, t);
+                    i++;
+                    if (batch.count == Batch.SIZE) {
+                        queue.put(batch);
+                        batch = new Batch(i);
+                    }
+                }
+                queue.put(batch);
+                queue.put(Batch.END);
+                checker.join();
+                finished = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("reading interrupted");
+            } finally {
+                if (!finished) {
+                    checker.interrupt();
+                }
+            }
+            Throwable f = failure.get();
+            if (f instanceof RuntimeException r) {
+                throw r;
+            } else if (f instanceof Error err) {
+                throw err;
+            }
+        }
+
+        private JsonToken nextElement() throws IOException {
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                        "unexpected end of the file inside \"events\"");
+            }
+            return t;
+        }
+
+        private void check(Node e, int i) {
+            String path = "$.events[" + i + "]";
+            if (mustWait(e)) {
+                waiting.add(new Object[] {e, path});
+            } else {
+                accept(e, path);
             }
         }
 
@@ -641,6 +711,20 @@ public final class EventFileReader {
 
         private static int column(Node at) {
             return at == null ? 0 : Math.max(0, at.column);
+        }
+    }
+
+    /** Incidents read and waiting to be checked, in file order from {@code first}. */
+    private static final class Batch {
+        static final int SIZE = 512;
+        static final Batch END = new Batch(-1);
+        final int first;
+        final Node[] nodes;
+        int count;
+
+        Batch(int first) {
+            this.first = first;
+            this.nodes = first < 0 ? new Node[0] : new Node[SIZE];
         }
     }
 
