@@ -35,6 +35,26 @@ public final class IncidentAtlasApp extends Application {
                         .connectTimeout(java.time.Duration.ofSeconds(10)).build());
         // Screenshots never read or change the user's remembered choices (and so never go online).
         Settings settings = screenshot ? Settings.inMemory() : Settings.userPreferences();
+        org.incidentatlas.io.SavedView view = null;
+        try {
+            if (cl.viewFile() != null) {
+                view = org.incidentatlas.io.SavedView.read(cl.viewFile());
+            } else if (cl.file() == null && !screenshot && Files.exists(AppInfo.lastViewFile())) {
+                view = org.incidentatlas.io.SavedView.read(AppInfo.lastViewFile());
+                if (view.file() == null || !Files.exists(view.file())) {
+                    view = null; // the last file is gone: start on the default instead
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("incident-atlas: " + e.getMessage());
+            state.reportViewProblem(e.getMessage());
+        }
+        Path file = cl.fileOrDefault();
+        // Read the file while the window is being built: the first frame then already shows the incidents.
+        boolean openedEarly = view == null && (cl.file() != null || Files.exists(file));
+        if (openedEarly) {
+            state.open(file);
+        }
         MainWindow window = new MainWindow(state, mapOptions, settings, url -> getHostServices().showDocument(url));
         stage.setScene(window.createScene());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
@@ -45,7 +65,6 @@ public final class IncidentAtlasApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(560);
 
-        Path file = cl.fileOrDefault();
         if (cl.view() != null) {
             state.catalogProperty().addListener(new javafx.beans.InvalidationListener() {
                 @Override
@@ -86,25 +105,9 @@ public final class IncidentAtlasApp extends Application {
                 }
             });
         }
-        org.incidentatlas.io.SavedView view = null;
-        try {
-            if (cl.viewFile() != null) {
-                view = org.incidentatlas.io.SavedView.read(cl.viewFile());
-            } else if (cl.file() == null && !screenshot && Files.exists(AppInfo.lastViewFile())) {
-                view = org.incidentatlas.io.SavedView.read(AppInfo.lastViewFile());
-                if (view.file() == null || !Files.exists(view.file())) {
-                    view = null; // the last file is gone: start on the default instead
-                }
-            }
-        } catch (java.io.IOException e) {
-            System.err.println("incident-atlas: " + e.getMessage());
-            state.reportViewProblem(e.getMessage());
-        }
         if (view != null) {
             window.applyView(view);
-        } else if (cl.file() != null || Files.exists(file)) {
-            state.open(file);
-        } else {
+        } else if (!openedEarly) {
             state.reportMissingDefault(file);
         }
         if (!screenshot) {
