@@ -73,7 +73,13 @@ public final class IncidentTable extends TableView<Incident> {
             }
         });
         state.catalogProperty().addListener(o -> reload());
-        state.visibilityRevisionProperty().addListener(o -> refilter());
+        // Rows follow the filters, not the time window: scrubbing must not refilter a million rows per frame.
+        // (visibilityRevision moves after the state has applied new filters, so it is the safe moment.)
+        state.visibilityRevisionProperty().addListener(o -> {
+            if (state.getFilters() != filteredBy) {
+                refilter();
+            }
+        });
         state.selectedIncidentProperty().addListener((o, a, inc) -> syncSelection(inc));
         reload();
     }
@@ -83,7 +89,10 @@ public final class IncidentTable extends TableView<Incident> {
         refilter();
     }
 
+    private Object filteredBy;
+
     private void refilter() {
+        filteredBy = state.getFilters();
         IncidentCatalog c = state.getCatalog();
         filtered.setPredicate(inc -> state.isIncluded(c.indexOf(inc.id())));
         syncSelection(state.selectedIncidentProperty().get());

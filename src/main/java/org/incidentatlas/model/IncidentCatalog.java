@@ -320,11 +320,9 @@ public final class IncidentCatalog {
         if (datedCount == 0) {
             return Optional.empty();
         }
-        long max = Long.MIN_VALUE;
-        for (int i = 0; i < datedCount; i++) {
-            max = Math.max(max, latestMillis[i]);
-        }
-        return Optional.of(new Instant[] {Instant.ofEpochMilli(earliestMillis[0]), Instant.ofEpochMilli(max)});
+        // O(1): the first incident starts first; the sorted latest instants end with the last one
+        return Optional.of(new Instant[] {Instant.ofEpochMilli(earliestMillis[0]),
+            Instant.ofEpochMilli(latestSorted[datedCount - 1])});
     }
 
     /**
