@@ -96,6 +96,9 @@ public final class Benchmark {
         });
         double[] l = layer.get();
         results.put("window_update_ms_median", round(MapBench.median(window.get())));
+        results.put("window_update_ms_median_state_and_draw_calls", round(MapBench.lastWindowUpdateParts[0]));
+        results.put("window_update_ms_median_map_render", round(MapBench.lastWindowUpdateParts[1]));
+        results.put("window_update_ms_median_timeline_render", round(MapBench.lastWindowUpdateParts[2]));
         results.put("timeline_redraw_ms_median_" + size, round(MapBench.median(timeline.get())));
         results.put("map_layer_ms_median_10k", round(l[0]));
         results.put("node_layer_ms_median_10k", round(l[1]));

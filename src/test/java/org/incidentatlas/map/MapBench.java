@@ -147,13 +147,34 @@ public final class MapBench {
         java.time.Instant[] span = catalog.timeSpan().orElseThrow();
         long total = span[1].toEpochMilli() - span[0].toEpochMilli();
         long width = total / 20;
-        return time(steps, i -> { }, i -> {
+        double[][] parts = new double[3][steps + 3];
+        int[] step = {0};
+        double[] ms = time(steps, i -> { }, i -> {
             long end = span[0].toEpochMilli() + width + (total - width) * i / steps;
+            long t0 = System.nanoTime();
             state.setWindow(java.time.Instant.ofEpochMilli(end - width), java.time.Instant.ofEpochMilli(end));
+            long t1 = System.nanoTime();
             layer.snapshot(params, mapImage);
+            long t2 = System.nanoTime();
             timeline.snapshot(params, timelineImage);
+            long t3 = System.nanoTime();
+            int k = step[0]++;
+            parts[0][k] = (t1 - t0) / 1e6;
+            parts[1][k] = (t2 - t1) / 1e6;
+            parts[2][k] = (t3 - t2) / 1e6;
         });
+        // medians over the timed steps (the first three are warm-up)
+        lastWindowUpdateParts = new double[] {median(java.util.Arrays.copyOfRange(parts[0], 3, steps + 3)),
+            median(java.util.Arrays.copyOfRange(parts[1], 3, steps + 3)),
+            median(java.util.Arrays.copyOfRange(parts[2], 3, steps + 3))};
+        return ms;
     }
+
+    /**
+     * Median milliseconds of the last {@link #windowUpdateMillis} run's parts: state change with both views'
+     * drawing commands, map layer rendering, timeline rendering.
+     */
+    public static double[] lastWindowUpdateParts = new double[3];
 
     private interface Step {
         void run(int i);
