@@ -658,7 +658,18 @@ final class IncidentLayer extends MapLayer {
         g.setFont(COUNT_FONT);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(Integer.toString(total), grp.x(), grp.y());
+        g.fillText(shortCount(total), grp.x(), grp.y());
+    }
+
+    /** A count that fits a cluster disc: 9999, 12k, 302k, 1.2M (the tooltip gives the exact number). */
+    static String shortCount(int n) {
+        if (n < 10_000) {
+            return Integer.toString(n);
+        }
+        if (n < 1_000_000) {
+            return Math.round(n / 1000.0) + "k";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1fM", n / 1_000_000.0);
     }
 
     private void drawMarker(GraphicsContext g, IncidentCatalog catalog, int i, boolean selected) {

@@ -72,4 +72,12 @@ class MarkerClustersTest {
         assertEquals(0.5, AtlasMap.mercY(0), 1e-12);
         assertTrue(AtlasMap.mercY(33) < 0.5, "north is up: y grows southwards");
     }
+
+    @Test
+    void clusterCountsAreShortenedToFitTheirDisc() {
+        assertEquals("9999", IncidentLayer.shortCount(9999));
+        assertEquals("12k", IncidentLayer.shortCount(12_402));
+        assertEquals("302k", IncidentLayer.shortCount(301_907));
+        assertEquals("1.2M", IncidentLayer.shortCount(1_234_567));
+    }
 }
