@@ -101,9 +101,7 @@ public final class FilterBar extends HBox {
         }
         regions.getChildren().clear();
         Map<String, Integer> byRegion = new TreeMap<>();
-        for (Incident inc : c.incidents()) {
-            byRegion.merge(Filters.regionOf(inc), 1, Integer::sum);
-        }
+        c.countsByAdmin1().forEach((area, n) -> byRegion.put(area.isEmpty() ? Filters.NO_REGION : area, n));
         byRegion.forEach((region, n) -> {
             ToggleButton b = new ToggleButton(region + " " + n);
             b.setId("region-" + region.replaceAll("[^A-Za-z0-9]", "_"));
@@ -133,8 +131,9 @@ public final class FilterBar extends HBox {
             }
             IncidentCatalog c = state.getCatalog();
             Map<String, Boolean> shown = new TreeMap<>();
-            for (Incident inc : c.incidents()) {
-                shown.put(Filters.regionOf(inc), !f.hiddenRegions().contains(Filters.regionOf(inc)));
+            for (String area : c.countsByAdmin1().keySet()) {
+                String region = area.isEmpty() ? Filters.NO_REGION : area;
+                shown.put(region, !f.hiddenRegions().contains(region));
             }
             int k = 0;
             for (Boolean on : shown.values()) {

@@ -209,9 +209,27 @@ final class IncidentLayer extends MapLayer {
 
     private int locatedCount;
 
+    private static final java.util.concurrent.ExecutorService INDEXER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "map-index");
+                t.setDaemon(true);
+                return t;
+            });
+    private java.util.concurrent.CompletableFuture<SpatialIndex> building;
+    private IncidentCatalog buildingCatalog;
+    private Object buildingFilters;
+
+    /**
+     * The index for the current catalog and filters. It is built on a background thread (a sort of the located
+     * incidents, about a second at a million); meanwhile the index of the previous filters is used, or none for a
+     * new catalog, and the layer redraws when the new one is ready.
+     */
     private SpatialIndex index(IncidentCatalog catalog) {
         Object filters = state.getFilters();
-        if (index == null || indexCatalog != catalog || indexFilters != filters) {
+        if (index != null && indexCatalog == catalog && indexFilters == filters) {
+            return index;
+        }
+        if (building == null || buildingCatalog != catalog || buildingFilters != filters) {
             java.util.BitSet include = null;
             if (!state.getFilters().isNone()) {
                 include = new java.util.BitSet(catalog.size());
@@ -221,20 +239,50 @@ final class IncidentLayer extends MapLayer {
                     }
                 }
             }
-            int n = catalog.size();
-            int[] cats = new int[n];
-            long[] e = new long[n];
-            long[] l = new long[n];
-            for (int i = 0; i < n; i++) {
-                cats[i] = catalog.categoryIndex(i);
-                e[i] = catalog.earliestMillis(i);
-                l[i] = catalog.latestMillis(i);
-            }
-            index = new SpatialIndex(mx, my, include, cats, catalog.categories().size(), e, l, catalog.datedCount());
-            indexCatalog = catalog;
-            indexFilters = filters;
+            java.util.BitSet included = include;
+            double[] x = mx;
+            double[] y = my;
+            var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(catalog, x, y, included),
+                    INDEXER);
+            building = future;
+            buildingCatalog = catalog;
+            buildingFilters = filters;
+            future.thenAccept(idx -> javafx.application.Platform.runLater(() -> {
+                if (building == future) {
+                    adopt(idx);
+                    redraw();
+                }
+            }));
         }
-        return index;
+        return indexCatalog == catalog ? index : null;
+    }
+
+    private static SpatialIndex build(IncidentCatalog catalog, double[] x, double[] y, java.util.BitSet include) {
+        int n = catalog.size();
+        int[] cats = new int[n];
+        long[] e = new long[n];
+        long[] l = new long[n];
+        for (int i = 0; i < n; i++) {
+            cats[i] = catalog.categoryIndex(i);
+            e[i] = catalog.earliestMillis(i);
+            l[i] = catalog.latestMillis(i);
+        }
+        return new SpatialIndex(x, y, include, cats, catalog.categories().size(), e, l, catalog.datedCount());
+    }
+
+    private void adopt(SpatialIndex idx) {
+        index = idx;
+        indexCatalog = buildingCatalog;
+        indexFilters = buildingFilters;
+        building = null;
+    }
+
+    /** Waits for an index being built and draws with it (benchmarks and tests; FX thread). */
+    void awaitIndex() {
+        if (building != null) {
+            adopt(building.join());
+            redraw();
+        }
     }
 
     /** Category counts of an index cluster, in category order, from the index's prefix counts. */
@@ -254,6 +302,21 @@ final class IncidentLayer extends MapLayer {
      */
     private void redrawIndexed(IncidentCatalog catalog) {
         SpatialIndex idx = index(catalog);
+        if (idx == null) {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            xs = new double[0];
+            ys = new double[0];
+            markedCount = 0;
+            clusters = List.of();
+            g.setFill(Color.rgb(40, 48, 60, 0.75));
+            g.setFont(COUNT_FONT);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("Placing " + locatedCount + " incidents on the map …", canvas.getWidth() / 2,
+                    canvas.getHeight() / 2);
+            return;
+        }
         double zoom = baseMap.zoom().get();
         // cells of 45–90 px: a disc (at most 44 px across) per cell, never overlapping its neighbour much
         int level = (int) Math.max(0, Math.min(SpatialIndex.BITS, Math.floor(zoom + 8 - Math.log(45) / Math.log(2))));
@@ -350,9 +413,9 @@ final class IncidentLayer extends MapLayer {
         mx = new double[n];
         my = new double[n];
         for (int i = 0; i < n; i++) {
-            GeoLocation g = catalog.get(i).where();
-            mx[i] = g == null ? Double.NaN : AtlasMap.mercX(g.lon());
-            my[i] = g == null ? Double.NaN : AtlasMap.mercY(g.lat());
+            double lat = catalog.lat(i);
+            mx[i] = Double.isNaN(lat) ? Double.NaN : AtlasMap.mercX(catalog.lon(i));
+            my[i] = Double.isNaN(lat) ? Double.NaN : AtlasMap.mercY(lat);
         }
         mercatorOf = catalog;
         int located = 0;

@@ -33,6 +33,13 @@ final class SpatialIndex {
     private int level = -1;
     private int[] byTime;
     private long[] maxLatest;
+    /** The time orders of recently used levels (zooming back and forth reuses them). */
+    private final java.util.LinkedHashMap<Integer, Object[]> levels = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Integer, Object[]> eldest) {
+            return size() > 4;
+        }
+    };
 
     /**
      * @param mx         Web-Mercator x in [0, 1] of each incident, NaN when unlocated
@@ -171,6 +178,13 @@ final class SpatialIndex {
         if (newLevel == level) {
             return;
         }
+        Object[] cached = levels.get(newLevel);
+        if (cached != null) {
+            byTime = (int[]) cached[0];
+            maxLatest = (long[]) cached[1];
+            level = newLevel;
+            return;
+        }
         int m = order.length;
         byTime = order.clone();
         maxLatest = new long[m];
@@ -192,6 +206,7 @@ final class SpatialIndex {
             start = end;
         }
         level = newLevel;
+        levels.put(newLevel, new Object[] {byTime, maxLatest});
     }
 
     static int quantize(double v) {

@@ -36,6 +36,11 @@ public final class IncidentCatalog {
     private final long[] latestMillis;
     private final long[] latestSorted;
     private final StabbingIndex stabbing;
+    /** Latitude and longitude of each incident (NaN when unlocated): the map reads these, not the records. */
+    private final double[] lat;
+    private final double[] lon;
+    private final Map<String, Integer> categoryCounts;
+    private final Map<String, Integer> admin1Counts;
     private final int[] categoryIndex;
     private final int datedCount;
 
@@ -118,6 +123,25 @@ public final class IncidentCatalog {
         for (int k = 0; k < n; k++) {
             categoryIndex[k] = catIndex.getOrDefault(sorted[k].category(), 0);
         }
+        lat = new double[n];
+        lon = new double[n];
+        Map<String, Integer> admin1 = new HashMap<>();
+        int[] perCategory = new int[this.categories.size()];
+        for (int k = 0; k < n; k++) {
+            GeoLocation g = sorted[k].where();
+            lat[k] = g == null ? Double.NaN : g.lat();
+            lon[k] = g == null ? Double.NaN : g.lon();
+            admin1.merge(g == null || g.admin1() == null ? "" : g.admin1(), 1, Integer::sum);
+            if (categoryIndex[k] < perCategory.length) {
+                perCategory[categoryIndex[k]]++;
+            }
+        }
+        Map<String, Integer> cats = new LinkedHashMap<>();
+        for (int c = 0; c < perCategory.length; c++) {
+            cats.merge(this.categories.get(c).id(), perCategory[c], Integer::sum);
+        }
+        categoryCounts = Collections.unmodifiableMap(cats);
+        admin1Counts = Collections.unmodifiableMap(admin1);
         Map<String, Integer> byId = new HashMap<>();
         for (Narrative nar : narratives) {
             for (NarrativeStep st : nar.steps()) {
@@ -365,13 +389,12 @@ public final class IncidentCatalog {
         double minLon = Double.POSITIVE_INFINITY;
         double maxLat = Double.NEGATIVE_INFINITY;
         double maxLon = Double.NEGATIVE_INFINITY;
-        for (Incident inc : incidents) {
-            GeoLocation g = inc.where();
-            if (g != null) {
-                minLat = Math.min(minLat, g.lat());
-                maxLat = Math.max(maxLat, g.lat());
-                minLon = Math.min(minLon, g.lon());
-                maxLon = Math.max(maxLon, g.lon());
+        for (int i = 0; i < lat.length; i++) {
+            if (!Double.isNaN(lat[i])) {
+                minLat = Math.min(minLat, lat[i]);
+                maxLat = Math.max(maxLat, lat[i]);
+                minLon = Math.min(minLon, lon[i]);
+                maxLon = Math.max(maxLon, lon[i]);
             }
         }
         return minLat > maxLat ? Optional.empty() : Optional.of(new GeoBounds(minLat, minLon, maxLat, maxLon));
@@ -379,9 +402,24 @@ public final class IncidentCatalog {
 
     /** Number of incidents per category id, in category order. */
     public Map<String, Integer> countsByCategory() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        categories.forEach(c -> counts.put(c.id(), 0));
-        incidents.forEach(i -> counts.merge(i.category().id(), 1, Integer::sum));
-        return counts;
+        return categoryCounts; // counted once, when the catalog was built (on the loading thread)
+    }
+
+    /**
+     * How many incidents each first-level area (governorate, province) has; the key {@code ""} counts those with
+     * no area (unlocated, or no {@code admin1}). Counted once, when the catalog was built.
+     */
+    public Map<String, Integer> countsByAdmin1() {
+        return admin1Counts;
+    }
+
+    /** Latitude of the incident, or NaN when it is unlocated. */
+    public double lat(int index) {
+        return lat[index];
+    }
+
+    /** Longitude of the incident, or NaN when it is unlocated. */
+    public double lon(int index) {
+        return lon[index];
     }
 }

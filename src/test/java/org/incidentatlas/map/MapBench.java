@@ -71,6 +71,7 @@ public final class MapBench {
         root.applyCss();
         root.layout();
         layer.layoutLayer();
+        layer.awaitIndex();
         if (view.getWidth() < WIDTH || layer.getBoundsInLocal().getWidth() < WIDTH - 1) {
             throw new IllegalStateException("map not laid out at " + WIDTH + "x" + HEIGHT + ": " + view.getWidth());
         }
@@ -141,6 +142,7 @@ public final class MapBench {
         root.applyCss();
         root.layout();
         layer.layoutLayer();
+        layer.awaitIndex();
         SnapshotParameters params = new SnapshotParameters();
         WritableImage mapImage = new WritableImage(WIDTH, HEIGHT);
         WritableImage timelineImage = new WritableImage(WIDTH, 260);
