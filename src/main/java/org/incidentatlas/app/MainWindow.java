@@ -185,8 +185,10 @@ public final class MainWindow extends BorderPane {
         saveView.setOnAction(e -> saveViewAs());
         MenuItem openView = new MenuItem("Open View…");
         openView.setOnAction(e -> openView());
+        MenuItem export = new MenuItem("Export…");
+        export.setOnAction(e -> ExportAction.show(getScene().getWindow(), state));
         Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), openView, saveView,
-                new SeparatorMenuItem(), quit);
+                export, new SeparatorMenuItem(), quit);
 
         MenuItem fitMap = new MenuItem("Fit map to incidents");
         fitMap.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));

@@ -1,0 +1,96 @@
+package org.incidentatlas.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.incidentatlas.io.formats.Format;
+import org.incidentatlas.io.formats.Formats;
+import org.incidentatlas.model.Incident;
+import org.incidentatlas.model.IncidentCatalog;
+import org.incidentatlas.viewmodel.ExplorerState;
+
+/**
+ * <i>File ▸ Export…</i>: writes the incidents that pass the current filters to an events file, GeoJSON, KML
+ * or CSV. The format follows the chosen file type (or the extension typed). Writing runs off the FX thread;
+ * the open file is never overwritten.
+ */
+final class ExportAction {
+    private ExportAction() {
+    }
+
+    /** The incidents that pass the current filters (search, categories, regions, map extent), as a catalog. */
+    static IncidentCatalog included(ExplorerState state) {
+        IncidentCatalog all = state.getCatalog();
+        List<Incident> kept = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (state.isIncluded(i)) {
+                kept.add(all.get(i));
+            }
+        }
+        return new IncidentCatalog(all.title(), all.categories(), kept, all.narratives());
+    }
+
+    /**
+     * Writes {@code catalog} to {@code out}; refuses to write over {@code openFile}.
+     *
+     * @throws IOException when it cannot be written, or {@code out} is the open file
+     */
+    static void write(IncidentCatalog catalog, Format format, Path out, Path openFile) throws IOException {
+        if (openFile != null && Files.exists(out) && Files.isSameFile(out, openFile)) {
+            throw new IOException(out.getFileName() + " is the open file; Incident Atlas never writes to it. "
+                    + "Choose another name.");
+        }
+        Formats.write(catalog, format, out);
+    }
+
+    /** Asks where to export and writes there (FX thread). */
+    static void show(Window owner, ExplorerState state) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the incidents that pass the filters");
+        List<Format> formats = List.of(Format.NATIVE, Format.GEOJSON, Format.KML, Format.CSV);
+        for (Format f : formats) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.label() + " (*." + f.extensions().get(0)
+                    + ")", "*." + f.extensions().get(0)));
+        }
+        Path current = state.fileProperty().get();
+        if (current != null && current.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+        }
+        chooser.setInitialFileName("incidents.geojson");
+        chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(1));
+        java.io.File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        Path out = file.toPath();
+        Format byName = Format.byExtension(out.getFileName().toString());
+        Format format = byName != null && byName.writable() ? byName
+                : formats.get(Math.max(0, chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter())));
+        IncidentCatalog catalog = included(state);
+        Thread t = new Thread(() -> {
+            String message;
+            try {
+                write(catalog, format, out, current);
+                message = catalog.size() + " incidents written to " + out + " (" + format.label() + ").";
+            } catch (IOException | RuntimeException e) {
+                message = "Could not write " + out + ": " + e.getMessage();
+            }
+            String m = message;
+            Platform.runLater(() -> {
+                Alert a = new Alert(Alert.AlertType.INFORMATION, m);
+                a.setTitle("Export");
+                a.setHeaderText("Export");
+                a.initOwner(owner);
+                a.show();
+            });
+        }, "export");
+        t.setDaemon(true);
+        t.start();
+    }
+}
