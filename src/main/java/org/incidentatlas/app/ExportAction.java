@@ -17,8 +17,8 @@ import org.incidentatlas.viewmodel.ExplorerState;
 
 /**
  * <i>File ▸ Export…</i>: writes the incidents that pass the current filters to an events file, GeoJSON, KML
- * or CSV. The format follows the chosen file type (or the extension typed). Writing runs off the FX thread;
- * the open file is never overwritten.
+ * or CSV. The format follows the chosen file type (or the extension typed). <i>File ▸ Export Image…</i>: the
+ * window as a PNG. Writing runs off the FX thread; the open file is never overwritten.
  */
 final class ExportAction {
     private ExportAction() {
@@ -49,6 +49,57 @@ final class ExportAction {
         Formats.write(catalog, format, out);
     }
 
+    /** Asks where to save a PNG of the window as it is now, and writes it off the FX thread (FX thread). */
+    static void showImage(Window owner, javafx.scene.Scene scene) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the window as an image");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png"));
+        chooser.setInitialFileName("incident-atlas.png");
+        java.io.File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        java.awt.image.BufferedImage image = javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+        background(owner, () -> {
+            Path out = file.toPath();
+            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(), ".tmp");
+            try {
+                javax.imageio.ImageIO.write(image, "png", tmp.toFile());
+                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return "Image written to " + out + " (" + image.getWidth() + "×" + image.getHeight() + ").";
+        });
+    }
+
+    /** A piece of export work that says what it did. */
+    private interface Work {
+        String run() throws IOException;
+    }
+
+    /** Runs {@code work} on a daemon thread and shows its outcome (or failure) in a dialog. */
+    private static void background(Window owner, Work work) {
+        Thread t = new Thread(() -> {
+            String message;
+            try {
+                message = work.run();
+            } catch (IOException | RuntimeException e) {
+                message = "Export failed: " + e.getMessage();
+            }
+            String m = message;
+            Platform.runLater(() -> {
+                Alert a = new Alert(Alert.AlertType.INFORMATION, m);
+                a.setTitle("Export");
+                a.setHeaderText("Export");
+                a.initOwner(owner);
+                a.show();
+            });
+        }, "export");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Asks where to export and writes there (FX thread). */
     static void show(Window owner, ExplorerState state) {
         FileChooser chooser = new FileChooser();
@@ -73,24 +124,9 @@ final class ExportAction {
         Format format = byName != null && byName.writable() ? byName
                 : formats.get(Math.max(0, chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter())));
         IncidentCatalog catalog = included(state);
-        Thread t = new Thread(() -> {
-            String message;
-            try {
-                write(catalog, format, out, current);
-                message = catalog.size() + " incidents written to " + out + " (" + format.label() + ").";
-            } catch (IOException | RuntimeException e) {
-                message = "Could not write " + out + ": " + e.getMessage();
-            }
-            String m = message;
-            Platform.runLater(() -> {
-                Alert a = new Alert(Alert.AlertType.INFORMATION, m);
-                a.setTitle("Export");
-                a.setHeaderText("Export");
-                a.initOwner(owner);
-                a.show();
-            });
-        }, "export");
-        t.setDaemon(true);
-        t.start();
+        background(owner, () -> {
+            write(catalog, format, out, current);
+            return catalog.size() + " incidents written to " + out + " (" + format.label() + ").";
+        });
     }
 }

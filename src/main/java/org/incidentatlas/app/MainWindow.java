@@ -187,8 +187,10 @@ public final class MainWindow extends BorderPane {
         openView.setOnAction(e -> openView());
         MenuItem export = new MenuItem("Export…");
         export.setOnAction(e -> ExportAction.show(getScene().getWindow(), state));
+        MenuItem exportImage = new MenuItem("Export Image (PNG)…");
+        exportImage.setOnAction(e -> ExportAction.showImage(getScene().getWindow(), getScene()));
         Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), openView, saveView,
-                export, new SeparatorMenuItem(), quit);
+                export, exportImage, new SeparatorMenuItem(), quit);
 
         MenuItem fitMap = new MenuItem("Fit map to incidents");
         fitMap.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
