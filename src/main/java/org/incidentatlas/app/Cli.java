@@ -104,26 +104,13 @@ final class Cli implements Callable<Integer> {
                     .withTitleProperty(titleProperty).withCategoryProperty(categoryProperty)
                     .withAcledSubEventCategory(acledSub);
             if (!csvColumns.isEmpty()) {
-                CsvMapping m = CsvMapping.guess(header(file));
+                CsvMapping m = CsvMapping.guess(CsvMapping.readHeader(file));
                 for (Map.Entry<CsvMapping.Field, String> e : csvColumns.entrySet()) {
                     m = m.with(e.getKey(), e.getValue());
                 }
                 o = o.withCsvMapping(m);
             }
             return o;
-        }
-
-        /** The header row of a CSV file (for guessing the columns not given). */
-        private static List<String> header(Path file) throws IOException {
-            try (var lines = Files.lines(file)) {
-                String first = lines.findFirst().orElse("").replace("\uFEFF", "");
-                char d = first.indexOf(';') > first.indexOf(',') ? ';' : first.contains("\t") ? '\t' : ',';
-                List<String> names = new ArrayList<>();
-                for (String s : first.split(java.util.regex.Pattern.quote(String.valueOf(d)), -1)) {
-                    names.add(s.replace("\"", "").strip());
-                }
-                return names;
-            }
         }
     }
 

@@ -43,10 +43,6 @@ final class CatalogBuilder {
         }
     }
 
-    boolean hasTitle() {
-        return title != null;
-    }
-
     /**
      * The category with this label (case-insensitive), made on first use. Its id is a slug of the label;
      * {@code color} ({@code #rrggbb} or {@code null}) is that of the first use.
@@ -124,10 +120,6 @@ final class CatalogBuilder {
 
     void warn(Where where, String message) {
         problems.add(where.problem(Problem.Severity.WARNING, message));
-    }
-
-    int incidentCount() {
-        return incidents.size();
     }
 
     Imported build() {

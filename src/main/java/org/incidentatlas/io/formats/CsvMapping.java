@@ -85,6 +85,33 @@ public final class CsvMapping {
         return new CsvMapping(m);
     }
 
+    /**
+     * The header row of a CSV file (the first non-blank record), for {@link #guess}: what a mapping dialog or
+     * the command line starts from.
+     *
+     * @throws java.io.IOException when the file cannot be read
+     */
+    public static List<String> readHeader(java.nio.file.Path file) throws java.io.IOException {
+        try (var reader = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            reader.mark(1 << 16);
+            char[] buf = new char[1 << 16];
+            int n = Math.max(0, reader.read(buf));
+            reader.reset();
+            String start = new String(buf, 0, n);
+            int nl = start.indexOf('\n');
+            char d = file.toString().toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t'
+                    : Csv.guessDelimiter(nl < 0 ? start : start.substring(0, nl));
+            Csv csv = new Csv(reader, d);
+            Csv.Row row;
+            while ((row = csv.next()) != null) {
+                if (!row.isBlank()) {
+                    return row.fields().stream().map(String::strip).toList();
+                }
+            }
+            return List.of();
+        }
+    }
+
     /** A copy with {@code field} read from {@code column} ({@code null} to read it from no column). */
     public CsvMapping with(Field field, String column) {
         Map<Field, String> m = new EnumMap<>(Field.class);

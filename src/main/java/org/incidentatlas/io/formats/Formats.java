@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 import org.incidentatlas.io.EventFileException;
 import org.incidentatlas.io.EventFileReader;
 import org.incidentatlas.io.LoadResult;
@@ -159,11 +158,6 @@ public final class Formats {
             return Format.CSV;
         }
         return null;
-    }
-
-    /** The formats {@link #write} can write. */
-    public static Set<Format> writable() {
-        return Set.of(Format.NATIVE, Format.GEOJSON, Format.KML, Format.CSV);
     }
 
     /**

@@ -173,9 +173,8 @@ final class GeoJsonImporter {
                             scalar(s.get("note"))));
                 }
             }
-        } else if (srcs != null && !srcs.isNull()) {
-            rest.put("sources ", srcs); // not ours (USGS: a list of networks); keep it as text below
         }
+        JsonNode foreignSources = srcs != null && !srcs.isArray() ? srcs : null; // USGS: a list of networks
         String url = CsvImporter.httpUrl(scalar(rest.get("url")), where, out);
         if (url != null) {
             sources.add(new Source(null, null, null, null, url, null));
@@ -186,7 +185,8 @@ final class GeoJsonImporter {
         }
         StringBuilder extra = new StringBuilder();
         for (Map.Entry<String, JsonNode> e : rest.entrySet()) {
-            if (!KNOWN.contains(e.getKey()) && e.getValue() != null && e.getValue().isValueNode()
+            boolean known = KNOWN.contains(e.getKey()) && !(e.getKey().equals("sources") && foreignSources != null);
+            if (!known && e.getValue() != null && e.getValue().isValueNode()
                     && !e.getValue().isNull() && !e.getValue().asText().isBlank()) {
                 extra.append(extra.length() == 0 ? "" : "\n").append(e.getKey().strip()).append(": ")
                         .append(e.getValue().asText());
@@ -291,6 +291,9 @@ final class GeoJsonImporter {
     private static String choose(String what, String chosen, List<String> names, List<JsonNode> props,
                                  Predicate<JsonNode> usable, boolean warn, CatalogBuilder out) {
         if (chosen != null) {
+            if (props.stream().noneMatch(p -> p != null && p.hasNonNull(chosen))) {
+                out.warn(Where.FILE, "no feature has the " + what + " property \"" + chosen + "\" that was chosen");
+            }
             return chosen;
         }
         Map<String, int[]> counts = new LinkedHashMap<>();

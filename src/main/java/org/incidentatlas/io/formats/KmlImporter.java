@@ -209,9 +209,15 @@ final class KmlImporter {
                     }
                     case "TimeStamp", "TimeSpan" -> {
                         Mark m = new Mark();
+                        int line = r.getLocation().getLineNumber();
+                        int column = r.getLocation().getColumnNumber();
                         time(r, m);
                         if (container != null && m.when != null) {
                             container.time = m.when;
+                        } else if (m.timeError != null) {
+                            out.warn(new Where((container != null && container.folder ? "Folder" : "Document")
+                                    + (container != null && container.name != null ? " \"" + container.name + "\"" : ""),
+                                    line, column), m.timeError + "; its placemarks do not inherit a time from it");
                         }
                     }
                     case "Style" -> style(r);

@@ -75,6 +75,10 @@ class GeoJsonImportTest {
         assertEquals("2021-06", byTitle(byDate, "B").when().literal());
         assertNull(byTitle(byDate, "C").when());
 
+        Imported missing = resource("candidates.geojson", ImportOptions.DEFAULTS.withTimeProperty("updated", null));
+        assertTrue(warnings(missing).stream().anyMatch(p -> p.message().contains("\"updated\" that was chosen")),
+                () -> report(missing));
+
         Imported spans = resource("candidates.geojson", ImportOptions.DEFAULTS.withTimeProperty("start", "end"));
         assertEquals("2021-06-01/2021-06-03", byTitle(spans, "C").when().literal());
         assertEquals("Attack", byTitle(spans, "A").category().label());

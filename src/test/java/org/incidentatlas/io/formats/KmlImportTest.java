@@ -122,6 +122,19 @@ class KmlImportTest {
     }
 
     @Test
+    void aFolderWithAnUnreadableTimeIsReported() throws Exception {
+        Imported r = text("f.kml", "<kml><Document><Folder><name>F</name>\n<TimeStamp><when>soon</when></TimeStamp>"
+                + "<Placemark><name>P</name><Point><coordinates>44,33</coordinates></Point></Placemark>"
+                + "</Folder></Document></kml>");
+        assertEquals(1, r.result().catalog().size());
+        assertNull(r.result().catalog().get(0).when());
+        Problem w = r.result().problems().get(0);
+        assertEquals(Problem.Severity.WARNING, w.severity());
+        assertEquals("Folder \"F\"", w.path());
+        assertEquals(2, w.line());
+    }
+
+    @Test
     void brokenXmlFailsWithItsPosition() {
         EventFileException e = assertThrows(EventFileException.class,
                 () -> text("broken.kml", "<kml>\n<Document><Placemark><name>x</Placemark></Document></kml>"));
