@@ -226,7 +226,11 @@ final class CsvImporter {
         }
         String admin1 = text(row, col, "admin1");
         String name = location != null ? location : admin1 != null ? admin1 : fmt(ll[0]) + ", " + fmt(ll[1]);
-        return new GeoLocation(null, name, ll[0], ll[1], admin1, null, precision, null);
+        String country = Countries.alpha2(text(row, col, "iso3"));
+        if (country == null) {
+            country = Countries.alpha2(text(row, col, "country"));
+        }
+        return new GeoLocation(null, name, ll[0], ll[1], admin1, country, precision, null);
     }
 
     // ---- generic ---------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ class CsvImportTest {
         assertEquals("explosions-remote-violence", drones.category().id());
         assertEquals(PlacePrecision.TOWN, drones.where().precision());
         assertEquals("Al Anbar", drones.where().admin1());
+        assertEquals("IQ", drones.where().country(), "from the country name");
         assertEquals(33.7856, drones.where().lat());
         assertEquals(42.4412, drones.where().lon());
         assertEquals(0, drones.outcome().killed());
@@ -72,6 +73,7 @@ class CsvImportTest {
         assertEquals("2020-01-08", byId(r, "IRQ40001").when().literal());
         assertEquals("2020-01-03", byId(r, "IRQ40002").when().literal());
         assertEquals(10, byId(r, "IRQ40002").outcome().killed());
+        assertEquals("IQ", byId(r, "IRQ40002").where().country(), "from iso3");
         assertEquals("Strike near the airport.", byId(r, "IRQ40002").summary());
     }
 
