@@ -79,8 +79,23 @@ final class Cli implements Callable<Integer> {
         cl.getSubcommands().values().forEach(Cli::setExitCodes);
     }
 
+    /** Format names as on the command line ({@link Format#parse}). */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** Choices the importers would otherwise guess; shared by validate and convert. */
     static final class ImportChoices {
+        @Option(names = "--from", paramLabel = "FORMAT", converter = FormatConverter.class,
+                description = "read as native, geojson, kml, kmz, csv or timelinejs (default: recognised by content)")
+        Format from;
         @Option(names = "--time-property", paramLabel = "NAME",
                 description = "GeoJSON: the property that holds the time (or the start of a span)")
         String timeProperty;
@@ -102,7 +117,7 @@ final class Cli implements Callable<Integer> {
         ImportOptions options(Path file) throws IOException {
             ImportOptions o = ImportOptions.DEFAULTS.withTimeProperty(timeProperty, endProperty)
                     .withTitleProperty(titleProperty).withCategoryProperty(categoryProperty)
-                    .withAcledSubEventCategory(acledSub);
+                    .withAcledSubEventCategory(acledSub).withFormat(from);
             if (!csvColumns.isEmpty()) {
                 CsvMapping m = CsvMapping.guess(CsvMapping.readHeader(file));
                 for (Map.Entry<CsvMapping.Field, String> e : csvColumns.entrySet()) {

@@ -114,6 +114,14 @@ class CliTest {
         assertEquals("2021-06-06T22:15Z", r.result().catalog().get(r.result().catalog().indexOf("a1")).when()
                 .literal());
 
+        Path renamed = dir.resolve("acled.dat");
+        Files.copy(RESOURCES.resolve("acled-iraq.csv"), renamed);
+        assertEquals(2, run("validate", "--from", "kml", renamed.toString()).exitCode(), "forced, and it is not KML");
+        clear();
+        assertEquals(0, run("validate", "--from", "csv", renamed.toString()).exitCode(), this::out);
+        assertEquals(64, run("validate", "--from", "shp", renamed.toString()).exitCode());
+        assertTrue(err().contains("unknown format \"shp\""), err());
+
         Path dates = dir.resolve("dates.geojson");
         assertEquals(0, run("convert", RESOURCES.resolve("candidates.geojson").toString(), dates.toString(),
                 "--time-property", "date").exitCode(), this::out);

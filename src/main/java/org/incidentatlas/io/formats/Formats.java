@@ -86,7 +86,7 @@ public final class Formats {
             throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$", 0, 0,
                     "cannot read the file: " + e.getMessage()), e);
         }
-        Format format = sniff(sourceName, head);
+        Format format = options.format() != null ? options.format() : sniff(sourceName, head);
         if (format == null) {
             throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$", 1, 1,
                     "not a format Incident Atlas reads: expected an events file (JSON), GeoJSON, KML/KMZ, "

@@ -12,29 +12,36 @@ package org.incidentatlas.io.formats;
  * @param categoryProperty      GeoJSON property holding the category, or {@code null} to guess
  * @param acledSubEventCategory ACLED: use {@code sub_event_type} as the category (and {@code event_type} as a
  *                              tag) instead of the other way round
+ * @param format                read as this format, or {@code null} to recognise it by content
  */
 public record ImportOptions(CsvMapping csvMapping, String timeProperty, String endProperty, String titleProperty,
-                            String categoryProperty, boolean acledSubEventCategory) {
+                            String categoryProperty, boolean acledSubEventCategory, Format format) {
     /** Guess everything. */
-    public static final ImportOptions DEFAULTS = new ImportOptions(null, null, null, null, null, false);
+    public static final ImportOptions DEFAULTS = new ImportOptions(null, null, null, null, null, false, null);
+
+    /** Reads as {@code f} whatever the content looks like ({@code null}: recognise it). */
+    public ImportOptions withFormat(Format f) {
+        return new ImportOptions(csvMapping, timeProperty, endProperty, titleProperty, categoryProperty,
+                acledSubEventCategory, f);
+    }
 
     public ImportOptions withCsvMapping(CsvMapping m) {
-        return new ImportOptions(m, timeProperty, endProperty, titleProperty, categoryProperty, acledSubEventCategory);
+        return new ImportOptions(m, timeProperty, endProperty, titleProperty, categoryProperty, acledSubEventCategory, format);
     }
 
     public ImportOptions withTimeProperty(String start, String end) {
-        return new ImportOptions(csvMapping, start, end, titleProperty, categoryProperty, acledSubEventCategory);
+        return new ImportOptions(csvMapping, start, end, titleProperty, categoryProperty, acledSubEventCategory, format);
     }
 
     public ImportOptions withTitleProperty(String p) {
-        return new ImportOptions(csvMapping, timeProperty, endProperty, p, categoryProperty, acledSubEventCategory);
+        return new ImportOptions(csvMapping, timeProperty, endProperty, p, categoryProperty, acledSubEventCategory, format);
     }
 
     public ImportOptions withCategoryProperty(String p) {
-        return new ImportOptions(csvMapping, timeProperty, endProperty, titleProperty, p, acledSubEventCategory);
+        return new ImportOptions(csvMapping, timeProperty, endProperty, titleProperty, p, acledSubEventCategory, format);
     }
 
     public ImportOptions withAcledSubEventCategory(boolean b) {
-        return new ImportOptions(csvMapping, timeProperty, endProperty, titleProperty, categoryProperty, b);
+        return new ImportOptions(csvMapping, timeProperty, endProperty, titleProperty, categoryProperty, b, format);
     }
 }
