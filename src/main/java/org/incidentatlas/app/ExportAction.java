@@ -33,7 +33,7 @@ final class ExportAction {
                 kept.add(all.get(i));
             }
         }
-        return new IncidentCatalog(all.title(), all.categories(), kept, all.narratives());
+        return new IncidentCatalog(all.title(), all.categories(), kept, all.narratives(), all.eras());
     }
 
     /**

@@ -35,6 +35,7 @@ public final class IncidentCatalog {
     private final List<Incident> incidents;
     private final List<Category> categories;
     private final List<Narrative> narratives;
+    private final List<Era> eras;
     private final Map<String, Integer> indexById;
     private final long[] earliestMillis;
     private final long[] latestMillis;
@@ -64,6 +65,18 @@ public final class IncidentCatalog {
      */
     public IncidentCatalog(String title, List<Category> categories, List<Incident> incidents,
                            List<Narrative> narratives) {
+        this(title, categories, incidents, narratives, List.of());
+    }
+
+    /**
+     * A catalog with eras: labelled background spans (from TimelineJS files), drawn behind the incidents.
+     *
+     * @param eras in file order
+     * @see #IncidentCatalog(String, List, List, List)
+     */
+    public IncidentCatalog(String title, List<Category> categories, List<Incident> incidents,
+                           List<Narrative> narratives, List<Era> eras) {
+        this.eras = List.copyOf(eras);
         this.title = title == null ? "" : title;
         this.categories = List.copyOf(categories);
         List<Incident> sorted = new ArrayList<>(incidents);
@@ -210,6 +223,11 @@ public final class IncidentCatalog {
      */
     public List<Narrative> narratives() {
         return narratives;
+    }
+
+    /** Labelled background spans in file order (unmodifiable); usually empty. */
+    public List<Era> eras() {
+        return eras;
     }
 
     /** Number of dated incidents; they occupy indices {@code [0, datedCount())}. */

@@ -124,7 +124,7 @@ final class CatalogBuilder {
 
     Imported build() {
         List<Category> cats = new ArrayList<>(categories.values());
-        IncidentCatalog catalog = new IncidentCatalog(title, cats, incidents);
+        IncidentCatalog catalog = new IncidentCatalog(title, cats, incidents, List.of(), eras);
         return new Imported(new LoadResult(sourceName, catalog, problems, rejected), format, eras);
     }
 

@@ -11,7 +11,8 @@ import org.incidentatlas.model.Era;
  *
  * @param result the incidents and problems
  * @param format the format that was recognised
- * @param eras   labelled background spans, in file order; empty for formats that have none
+ * @param eras   labelled background spans, in file order (also in the catalog's {@code eras()}); empty for
+ *               formats that have none
  */
 public record Imported(LoadResult result, Format format, List<Era> eras) {
     public Imported {

@@ -56,5 +56,6 @@ class TimelineJsImportTest {
         assertEquals("2014/2017", r.eras().get(0).span().literal());
         assertEquals("After the April statement", r.eras().get(1).label());
         assertEquals("2021-04/2021-06", r.eras().get(1).span().literal());
+        assertEquals(r.eras(), r.result().catalog().eras(), "the catalog carries them to the timeline");
     }
 }
