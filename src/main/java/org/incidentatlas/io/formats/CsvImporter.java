@@ -44,9 +44,13 @@ final class CsvImporter {
         return h.contains("event_date") && h.contains("event_type") && h.contains("latitude");
     }
 
-    Imported read(Reader reader, char delimiter) throws IOException {
+    /** @param encodingWarning said once before anything else, or {@code null} */
+    Imported read(Reader reader, char delimiter, String encodingWarning) throws IOException {
         Csv csv = new Csv(reader, delimiter);
         CatalogBuilder out = new CatalogBuilder(sourceName, Format.CSV);
+        if (encodingWarning != null) {
+            out.warn(Where.FILE, encodingWarning);
+        }
         Csv.Row header;
         try {
             header = csv.next();

@@ -104,17 +104,30 @@ public final class Formats {
 
     private static Imported readCsv(String sourceName, InputStream in, byte[] head, ImportOptions options)
             throws EventFileException {
-        String start = new String(head, StandardCharsets.UTF_8);
+        java.nio.charset.Charset charset = isUtf8(head) ? StandardCharsets.UTF_8
+                : java.nio.charset.Charset.forName("windows-1252");
+        String start = new String(head, charset);
         int nl = start.indexOf('\n');
         char delimiter = sourceName.toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t'
                 : Csv.guessDelimiter(nl < 0 ? start : start.substring(0, nl));
         try {
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            return new CsvImporter(sourceName, options).read(reader, delimiter);
+            Reader reader = new InputStreamReader(in, charset);
+            return new CsvImporter(sourceName, options).read(reader, delimiter,
+                    charset == StandardCharsets.UTF_8 ? null : "the file is not UTF-8; it was read as Windows-1252 "
+                            + "(as spreadsheet programs often save CSV). Save it as UTF-8 if characters look wrong");
         } catch (IOException e) {
             throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$", 0, 0,
                     "cannot read the file: " + e.getMessage()), e);
         }
+    }
+
+    /** Whether {@code head} (the start of a file, perhaps cut inside a character) is valid UTF-8. */
+    static boolean isUtf8(byte[] head) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        var out = java.nio.CharBuffer.allocate(head.length + 1);
+        return !decoder.decode(java.nio.ByteBuffer.wrap(head), out, false).isError();
     }
 
     /**

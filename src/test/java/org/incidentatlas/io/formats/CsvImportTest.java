@@ -134,6 +134,19 @@ class CsvImportTest {
     }
 
     @Test
+    void aSpreadsheetsWindows1252FileIsReadWithAWarning() throws Exception {
+        byte[] latin = "id,title,when,lat,lon\nq1,Caf\u00e9 near the r\u00e9sidence,2021-06-06,33.3,44.4\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        Imported r = Formats.read("excel.csv", new java.io.ByteArrayInputStream(latin), ImportOptions.DEFAULTS,
+                new org.incidentatlas.io.EventFileReader());
+        assertEquals("Caf\u00e9 near the r\u00e9sidence", byId(r, "q1").title());
+        assertTrue(warnings(r).get(0).message().contains("not UTF-8"), () -> report(r));
+        assertTrue(Formats.isUtf8("caf\u00e9".getBytes(StandardCharsets.UTF_8)));
+        byte[] cut = "\u00e9".getBytes(StandardCharsets.UTF_8);
+        assertTrue(Formats.isUtf8(new byte[] {'a', cut[0]}), "a character cut at the end of the sample is fine");
+    }
+
+    @Test
     void anEmptyFileIsReportedNotThrown() throws Exception {
         Imported r = text("empty.csv", "\n\n");
         assertEquals(0, r.result().catalog().size());
