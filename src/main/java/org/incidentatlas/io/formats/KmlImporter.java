@@ -532,7 +532,8 @@ final class KmlImporter {
             if (extra.length() > 0) {
                 summary = summary == null ? extra.toString() : summary + "\n\n" + extra;
             }
-            String title = m.name != null ? PlainText.of(m.name) : null;
+            // KML names are plain text (Google Earth shows them as written), unlike descriptions
+            String title = m.name != null ? m.name.replaceAll("\\s+", " ").strip() : null;
             if (title == null) {
                 title = place != null ? place.name() : id;
             }

@@ -89,6 +89,26 @@ class RoundTripTest {
         assertThrows(IllegalArgumentException.class, () -> Formats.write(seed(), Format.KMZ, dir.resolve("x.kmz")));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"NATIVE", "GEOJSON", "KML", "CSV"})
+    void awkwardTextSurvives(Format format) throws Exception {
+        String title = "Attack <unconfirmed> at \"Gate 3\", A&B; 1 < 2";
+        String summary = "Line one, with <b>angle brackets</b> & entities like &amp;.\nLine two; \"quoted\"";
+        Incident odd = new Incident("odd-1", title, org.incidentatlas.model.Edtf.parse("2021-06-06T22:00+03:00"),
+                new org.incidentatlas.model.GeoLocation("gate", "Gate \"3\"", 33.3, 44.4, null, null,
+                        org.incidentatlas.model.PlacePrecision.SITE, null),
+                new org.incidentatlas.model.Category("c", "C & D", "#123abc"), summary, null, List.of(), List.of(),
+                List.of());
+        Path out = dir.resolve("odd." + format.extensions().get(0));
+        Formats.write(new IncidentCatalog("t", List.of(odd.category()), List.of(odd)), format, out);
+        Incident back = Formats.read(out).result().catalog().get(0);
+        assertEquals(title, back.title());
+        assertEquals(summary, back.summary());
+        assertEquals(odd.when(), back.when());
+        assertEquals(odd.where(), back.where());
+        assertEquals(odd.category(), back.category());
+    }
+
     @Test
     void spreadsheetFormulasAreDefused() throws Exception {
         Incident evil = new Incident("x", "=HYPERLINK(\"http://evil\")", null, null,
