@@ -117,7 +117,7 @@ final class GeoJsonImporter {
         }
         Map<String, JsonNode> rest = new LinkedHashMap<>();
         if (p != null) {
-            p.fields().forEachRemaining(e -> rest.put(e.getKey(), e.getValue()));
+            p.properties().forEach(e -> rest.put(e.getKey(), e.getValue()));
         }
         TimeExtent when = null;
         JsonNode tv = timeKey == null ? null : rest.remove(timeKey);

@@ -55,7 +55,7 @@ record JsonRecords(ObjectNode root, Map<String, List<int[]>> located) {
             if (t != JsonToken.START_OBJECT) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$",
-                        (int) l.getLineNr(), (int) l.getColumnNr(), t == null ? "the file is empty"
+                        l.getLineNr(), l.getColumnNr(), t == null ? "the file is empty"
                         : "expected a JSON object at the top level"), null);
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -66,7 +66,7 @@ record JsonRecords(ObjectNode root, Map<String, List<int[]>> located) {
                     List<int[]> locs = new ArrayList<>();
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         JsonLocation l = p.currentTokenLocation();
-                        locs.add(new int[] {(int) l.getLineNr(), (int) l.getColumnNr()});
+                        locs.add(new int[] {l.getLineNr(), l.getColumnNr()});
                         JsonNode n = MAPPER.readTree(p);
                         arr.add(n);
                     }
@@ -78,13 +78,13 @@ record JsonRecords(ObjectNode root, Map<String, List<int[]>> located) {
             if (p.nextToken() != null) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$",
-                        (int) l.getLineNr(), (int) l.getColumnNr(), "unexpected content after the top-level object"),
+                        l.getLineNr(), l.getColumnNr(), "unexpected content after the top-level object"),
                         null);
             }
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$",
-                    l == null ? 0 : (int) l.getLineNr(), l == null ? 0 : (int) l.getColumnNr(),
+                    l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
                     "not valid JSON: " + e.getOriginalMessage()), e);
         } catch (EventFileException e) {
             throw e;
