@@ -478,8 +478,8 @@ public final class MainWindow extends BorderPane {
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open events file");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Events, GeoJSON, KML/KMZ, CSV, TimelineJS", "*.json",
-                "*.geojson", "*.kml", "*.kmz", "*.csv", "*.tsv"),
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Events, GeoJSON, KML/KMZ, CSV, "
+                + "TimelineJS", "*.json", "*.geojson", "*.kml", "*.kmz", "*.csv", "*.tsv"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         Path current = state.fileProperty().get();
         if (current != null && current.toAbsolutePath().getParent() != null) {
