@@ -12,17 +12,24 @@ import java.nio.file.Path;
  * @param view       {lat, lon, zoom} to show instead of fitting the map to the incidents, or {@code null}
  * @param window     {start, end} of the time window to show instead of all time, or {@code null}
  * @param viewFile   a saved view to open, or {@code null}
+ * @param frames     the directory for playback frames (frames mode only)
+ * @param frameCount how many frames to render (frames mode only)
+ * @param cumulative frames show everything up to their time rather than a sliding window
  * @param story      {@code ID} or {@code ID:STEP} of a narrative to tell once loaded, or {@code null}
  */
 record CommandLine(Mode mode, Path file, Path screenshot, String select, double[] view, java.time.Instant[] window,
-                   Path viewFile, String story) {
-    enum Mode { WINDOW, VALIDATE, SCREENSHOT, HELP }
+                   Path viewFile, Path frames, int frameCount, boolean cumulative, String story) {
+    enum Mode { WINDOW, VALIDATE, SCREENSHOT, FRAMES, HELP }
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: incident-atlas [--select ID] [FILE]",
-            "       incident-atlas --validate FILE",
-            "       incident-atlas --screenshot OUT.png [--select ID] [FILE]",
-            "  FILE                  an events file (default: data/events.json)",
+            "       incident-atlas validate FILE...          (also: --validate FILE)",
+            "       incident-atlas convert IN OUT [--to FORMAT]",
+            "       incident-atlas screenshot OUT.png [FILE]  (also: --screenshot OUT.png [FILE])",
+            "       incident-atlas frames DIR [FILE] [--count N] [--cumulative]",
+            "       incident-atlas COMMAND --help            (each command's options and exit codes)",
+            "  FILE                  an events file, GeoJSON, KML/KMZ, CSV (ACLED or other) or TimelineJS JSON",
+            "                        (default: data/events.json)",
             "  --validate FILE       print the validation report and exit: 0 valid, 1 items rejected, 2 unreadable",
             "  --screenshot OUT.png  render the main window at 1400x900 to OUT.png and exit (no display needed)",
             "  --select ID           select the incident with this id once the file is loaded",
@@ -41,12 +48,15 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
         double[] view = null;
         java.time.Instant[] window = null;
         Path viewFile = null;
+        Path frames = null;
+        int frameCount = 24;
+        boolean cumulative = false;
         String story = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "-h", "--help" -> {
-                    return new CommandLine(Mode.HELP, null, null, null, null, null, null, null);
+                    return new CommandLine(Mode.HELP, null, null, null, null, null, null, null, 0, false, null);
                 }
                 case "--validate" -> {
                     mode = setMode(mode, Mode.VALIDATE);
@@ -56,6 +66,12 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
                     mode = setMode(mode, Mode.SCREENSHOT);
                     screenshot = Path.of(value(args, ++i, a));
                 }
+                case "--frames" -> {
+                    mode = setMode(mode, Mode.FRAMES);
+                    frames = Path.of(value(args, ++i, a));
+                }
+                case "--frame-count" -> frameCount = count(value(args, ++i, a));
+                case "--cumulative" -> cumulative = true;
                 case "--select" -> select = value(args, ++i, a);
                 case "--map" -> view = parseView(value(args, ++i, a));
                 case "--story" -> story = value(args, ++i, a);
@@ -73,7 +89,20 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
                 || story != null || file == null)) {
             throw new IllegalArgumentException("--validate takes exactly one FILE and no other option");
         }
-        return new CommandLine(mode, file, screenshot, select, view, window, viewFile, story);
+        return new CommandLine(mode, file, screenshot, select, view, window, viewFile, frames, frameCount, cumulative,
+                story);
+    }
+
+    private static int count(String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("--frame-count takes a whole number 1-1000, not " + text);
     }
 
     private static java.time.Instant[] parseWindow(String text) {
@@ -129,7 +158,7 @@ record CommandLine(Mode mode, Path file, Path screenshot, String select, double[
 
     private static Mode setMode(Mode current, Mode next) {
         if (current != Mode.WINDOW) {
-            throw new IllegalArgumentException("--validate and --screenshot cannot be combined");
+            throw new IllegalArgumentException("--validate, --screenshot and --frames cannot be combined");
         }
         return next;
     }

@@ -29,7 +29,7 @@ public final class IncidentAtlasApp extends Application {
             return t;
         });
         ExplorerState state = new ExplorerState(new EventFileReader(), loader, Platform::runLater);
-        boolean screenshot = cl.mode() == CommandLine.Mode.SCREENSHOT;
+        boolean screenshot = cl.mode() == CommandLine.Mode.SCREENSHOT || cl.mode() == CommandLine.Mode.FRAMES;
         MapOptions mapOptions = new MapOptions(AppInfo.userAgent(), AppInfo.tileCacheDir(),
                 java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
                         .connectTimeout(java.time.Duration.ofSeconds(10)).build());
@@ -125,6 +125,9 @@ public final class IncidentAtlasApp extends Application {
         if (cl.mode() == CommandLine.Mode.SCREENSHOT) {
             stage.show();
             new Screenshot(window, state, cl.screenshot()).takeWhenReady();
+        } else if (cl.mode() == CommandLine.Mode.FRAMES) {
+            stage.show();
+            new FrameSequence(window, state, cl).start();
         } else {
             stage.show();
         }

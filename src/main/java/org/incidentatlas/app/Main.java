@@ -12,6 +12,7 @@ import javafx.application.Application;
  * incident-atlas [FILE]                       open FILE (default: data/events.json) in a window
  * incident-atlas --validate FILE              print a validation report; exit 0 valid, 1 rejected items, 2 unreadable
  * incident-atlas --screenshot OUT.png [FILE]  render the main window at 1400×900 to OUT.png and exit (no display needed)
+ * incident-atlas validate|convert|screenshot|frames ...   the subcommands of {@link Cli}
  * </pre>
  */
 public final class Main {
@@ -21,23 +22,32 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("javafx.platform", "desktop"); // tells Gluon Attach; silences its INFO line
+        String[] launchArgs = args;
+        if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
+            Cli.Outcome outcome = Cli.run(args, System.out, System.err);
+            if (outcome.launch() == null || outcome.exitCode() != Cli.OK) {
+                System.exit(outcome.exitCode());
+                return;
+            }
+            launchArgs = outcome.launch();
+        }
         CommandLine cl;
         try {
-            cl = CommandLine.parse(args);
+            cl = CommandLine.parse(launchArgs);
         } catch (IllegalArgumentException e) {
             System.err.println("incident-atlas: " + e.getMessage());
             System.err.println(CommandLine.USAGE);
-            System.exit(2);
+            System.exit(Cli.USAGE);
             return;
         }
         switch (cl.mode()) {
             case HELP -> System.out.println(CommandLine.USAGE);
             case VALIDATE -> System.exit(ValidateCommand.run(cl.file(), System.out));
-            case SCREENSHOT -> {
+            case SCREENSHOT, FRAMES -> {
                 useHeadlessPlatform();
-                Application.launch(IncidentAtlasApp.class, args);
+                Application.launch(IncidentAtlasApp.class, launchArgs);
             }
-            default -> Application.launch(IncidentAtlasApp.class, args);
+            default -> Application.launch(IncidentAtlasApp.class, launchArgs);
         }
     }
 

@@ -208,8 +208,12 @@ public final class MainWindow extends BorderPane {
         saveView.setOnAction(e -> saveViewAs());
         MenuItem openView = new MenuItem("Open View…");
         openView.setOnAction(e -> openView());
+        MenuItem export = new MenuItem("Export…");
+        export.setOnAction(e -> ExportAction.show(getScene().getWindow(), state));
+        MenuItem exportImage = new MenuItem("Export Image (PNG)…");
+        exportImage.setOnAction(e -> ExportAction.showImage(getScene().getWindow(), getScene()));
         Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), openView, saveView,
-                new SeparatorMenuItem(), quit);
+                export, exportImage, new SeparatorMenuItem(), quit);
 
         MenuItem fitMap = new MenuItem("Fit map to incidents");
         fitMap.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
@@ -533,7 +537,8 @@ public final class MainWindow extends BorderPane {
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open events file");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Events (*.json)", "*.json"),
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Events, GeoJSON, KML/KMZ, CSV, "
+                + "TimelineJS", "*.json", "*.geojson", "*.kml", "*.kmz", "*.csv", "*.tsv"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         Path current = state.fileProperty().get();
         if (current != null && current.toAbsolutePath().getParent() != null) {

@@ -30,6 +30,7 @@ public final class IncidentCatalog {
     private final List<Incident> incidents;
     private final List<Category> categories;
     private final List<Narrative> narratives;
+    private final List<Era> eras;
     /** Open-addressing hash of ids: slot → incident index + 1 (0 = empty); 4–8 bytes per incident. */
     private final int[] idTable;
     private final long[] earliestMillis;
@@ -66,6 +67,18 @@ public final class IncidentCatalog {
      */
     public IncidentCatalog(String title, List<Category> categories, List<Incident> incidents,
                            List<Narrative> narratives) {
+        this(title, categories, incidents, narratives, List.of());
+    }
+
+    /**
+     * A catalog with eras: labelled background spans (from TimelineJS files), drawn behind the incidents.
+     *
+     * @param eras in file order
+     * @see #IncidentCatalog(String, List, List, List)
+     */
+    public IncidentCatalog(String title, List<Category> categories, List<Incident> incidents,
+                           List<Narrative> narratives, List<Era> eras) {
+        this.eras = List.copyOf(eras);
         this.title = title == null ? "" : title;
         this.categories = List.copyOf(categories);
         int n = incidents.size();
@@ -322,6 +335,11 @@ public final class IncidentCatalog {
      */
     public List<Narrative> narratives() {
         return narratives;
+    }
+
+    /** Labelled background spans in file order (unmodifiable); usually empty. */
+    public List<Era> eras() {
+        return eras;
     }
 
     /** Number of dated incidents; they occupy indices {@code [0, datedCount())}. */

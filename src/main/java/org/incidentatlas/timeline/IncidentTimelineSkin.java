@@ -50,6 +50,9 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
     private static final Font LANE_FONT = Font.font("System", FontWeight.BOLD, 9);
     private static final Color PLAYHEAD = Color.web("#e8590c");
     private static final Color WINDOW = Color.web("#1c7ed6");
+    private static final Color ERA = Color.rgb(120, 90, 160, 0.10);
+    private static final Color ERA_ALT = Color.rgb(60, 140, 120, 0.10);
+    private static final Color ERA_TEXT = Color.rgb(70, 50, 100, 0.85);
 
     private final Canvas canvas = new Canvas();
     private final TimelineBehavior behavior;
@@ -312,6 +315,7 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
             gc.setFill(l % 2 == 0 ? Color.web("#f3f3f1") : Color.web("#fbfbfa"));
             gc.fillRect(0, g.laneTop(l), w, TimelineGeometry.LANE_HEIGHT);
         }
+        drawEras(gc, g, catalog, h);
         drawRuler(gc, g);
         TimeWindow win = s.getWindow();
         if (win != null) {
@@ -445,6 +449,33 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
             gc.strokeRoundRect(bx, by, bw, 13, 13, 13);
             gc.setFill(now ? Color.WHITE : Color.rgb(30, 30, 30));
             gc.fillText(text, bx + bw / 2, by + 6.5);
+        }
+    }
+
+    /** Eras as soft bands behind the lanes, labelled at the bottom edge (alternating tints so neighbours show). */
+    private void drawEras(GraphicsContext gc, TimelineGeometry g, IncidentCatalog catalog, double h) {
+        if (catalog.eras().isEmpty()) {
+            return;
+        }
+        TimeScale scale = g.detail();
+        double top = g.detailTop() + TimelineGeometry.RULER_HEIGHT;
+        gc.setFont(SMALL_FONT);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.BOTTOM);
+        for (int k = 0; k < catalog.eras().size(); k++) {
+            org.incidentatlas.model.Era era = catalog.eras().get(k);
+            double a = Math.max(-2, scale.toPixel(era.span().earliest().toEpochMilli()));
+            double b = Math.min(g.width() + 2, scale.toPixel(era.span().latest().toEpochMilli()));
+            if (b <= a) {
+                continue;
+            }
+            gc.setFill(k % 2 == 0 ? ERA : ERA_ALT);
+            gc.fillRect(a, top, b - a, h - top);
+            double room = b - Math.max(a, 0) - 8;
+            if (room >= 40) { // a label squeezed narrower than that is unreadable
+                gc.setFill(ERA_TEXT);
+                gc.fillText(era.label(), Math.max(a, 0) + 4, h - 3 - (k % 2) * 12, room);
+            }
         }
     }
 

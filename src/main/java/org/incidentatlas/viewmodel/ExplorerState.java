@@ -133,7 +133,7 @@ public final class ExplorerState {
                         new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path)),
                         bytes -> ui.execute(() -> loadProgress.set(Math.min(1.0, bytes / (double) size))),
                         cancelled::get)) {
-                    result = reader.read(path.toString(), in);
+                    result = org.incidentatlas.io.formats.Formats.read(path.toString(), in, reader);
                 }
             } catch (EventFileException e) {
                 if (e.getCause() instanceof org.incidentatlas.io.ProgressInputStream.Cancelled) {
