@@ -78,6 +78,8 @@ public final class MainWindow extends BorderPane {
         map.tileUrlTemplateProperty().addListener((o, a, b) -> settings.put(KEY_TILE_URL, b));
         map.hideOutsideWindowProperty().addListener((o, a, b) -> settings.put(KEY_HIDE, b.toString()));
         map.setId("map");
+        // A CSV whose columns were mapped before opens with that mapping again.
+        state.setImportOptionsFor(p -> ImportOptionsDialog.remembered(p, settings));
         timelinePanel = new TimelinePanel(state);
         timelinePanel.setId("timelinePanel");
         details = new DetailsPane(state, browser);
@@ -212,8 +214,15 @@ public final class MainWindow extends BorderPane {
         export.setOnAction(e -> ExportAction.show(getScene().getWindow(), state));
         MenuItem exportImage = new MenuItem("Export Image (PNG)…");
         exportImage.setOnAction(e -> ExportAction.showImage(getScene().getWindow(), getScene()));
-        Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), openView, saveView,
-                export, exportImage, new SeparatorMenuItem(), quit);
+        MenuItem importOptions = new MenuItem("Import Options…");
+        importOptions.setId("importOptionsMenu");
+        importOptions.setOnAction(e -> ImportOptionsDialog.show(state, settings, getScene().getWindow()));
+        importOptions.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> state.fileFormatProperty().get() != org.incidentatlas.io.formats.Format.CSV
+                        && state.fileFormatProperty().get() != org.incidentatlas.io.formats.Format.GEOJSON,
+                state.fileFormatProperty()));
+        Menu file = new Menu("File", null, open, recentMenu, reload, importOptions, new SeparatorMenuItem(), openView,
+                saveView, export, exportImage, new SeparatorMenuItem(), quit);
 
         MenuItem fitMap = new MenuItem("Fit map to incidents");
         fitMap.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));

@@ -97,7 +97,44 @@ public final class ExplorerState {
      * screen; if the file cannot be read, it stays and {@link #problemsProperty()} says why.
      */
     public void open(Path path) {
-        load(path, false);
+        open(path, importOptionsFor.apply(path));
+    }
+
+    /**
+     * Opens {@code path} with import choices (format, GeoJSON time property, CSV column mapping, …) instead of
+     * the guesses; reloads of that file keep them.
+     */
+    public void open(Path path, org.incidentatlas.io.formats.ImportOptions options) {
+        load(path, false, Objects.requireNonNull(options));
+    }
+
+    /** Reads the open file again with other import choices, keeping selection, window and filters. */
+    public void reopenWith(org.incidentatlas.io.formats.ImportOptions options) {
+        Path f = file.get();
+        if (f != null) {
+            load(f, true, Objects.requireNonNull(options));
+        }
+    }
+
+    private java.util.function.Function<Path, org.incidentatlas.io.formats.ImportOptions> importOptionsFor =
+            p -> org.incidentatlas.io.formats.ImportOptions.DEFAULTS;
+    private org.incidentatlas.io.formats.ImportOptions fileOptions = org.incidentatlas.io.formats.ImportOptions.DEFAULTS;
+    private final ReadOnlyObjectWrapper<org.incidentatlas.io.formats.Format> fileFormat = new ReadOnlyObjectWrapper<>(
+            this, "fileFormat");
+
+    /** Chooses the import options of a file opened without explicit ones (e.g. a remembered CSV mapping). */
+    public void setImportOptionsFor(java.util.function.Function<Path, org.incidentatlas.io.formats.ImportOptions> f) {
+        importOptionsFor = Objects.requireNonNull(f);
+    }
+
+    /** The import options the open file was read with. */
+    public org.incidentatlas.io.formats.ImportOptions getFileOptions() {
+        return fileOptions;
+    }
+
+    /** The format the open file was read as, or {@code null} before any file. */
+    public ReadOnlyObjectProperty<org.incidentatlas.io.formats.Format> fileFormatProperty() {
+        return fileFormat.getReadOnlyProperty();
     }
 
     /**
@@ -107,7 +144,7 @@ public final class ExplorerState {
     public void reload() {
         Path f = file.get();
         if (f != null) {
-            load(f, true);
+            load(f, true, fileOptions);
         }
     }
 
@@ -116,7 +153,7 @@ public final class ExplorerState {
         cancelRequested.set(true);
     }
 
-    private void load(Path path, boolean keepView) {
+    private void load(Path path, boolean keepView, org.incidentatlas.io.formats.ImportOptions options) {
         long generation = loadGeneration.incrementAndGet();
         java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
         cancelRequested = cancelled;
@@ -125,6 +162,7 @@ public final class ExplorerState {
         status.set((keepView ? "Reloading " : "Loading ") + path.getFileName() + " …");
         background.execute(() -> {
             LoadResult result = null;
+            org.incidentatlas.io.formats.Format format = null;
             Problem failure = null;
             boolean wasCancelled = false;
             try {
@@ -133,7 +171,9 @@ public final class ExplorerState {
                         new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path)),
                         bytes -> ui.execute(() -> loadProgress.set(Math.min(1.0, bytes / (double) size))),
                         cancelled::get)) {
-                    result = org.incidentatlas.io.formats.Formats.read(path.toString(), in, reader);
+                    var imported = org.incidentatlas.io.formats.Formats.read(path.toString(), in, options, reader);
+                    result = imported.result();
+                    format = imported.format();
                 }
             } catch (EventFileException e) {
                 if (e.getCause() instanceof org.incidentatlas.io.ProgressInputStream.Cancelled) {
@@ -149,6 +189,7 @@ public final class ExplorerState {
                 failure = new Problem(Problem.Severity.ERROR, "$", 0, 0, "cannot read the file: " + e.getMessage());
             }
             LoadResult r = result;
+            org.incidentatlas.io.formats.Format fmt = format;
             Problem f = failure;
             boolean c = wasCancelled;
             ui.execute(() -> {
@@ -164,11 +205,15 @@ public final class ExplorerState {
                     problems.set(List.of(f));
                     status.set("Could not " + (keepView ? "reload " : "open ") + path.getFileName() + ": "
                             + f.position() + " " + f.message() + keeping);
-                } else if (keepView) {
-                    reconcile(r);
                 } else {
-                    file.set(path);
-                    show(r);
+                    fileOptions = options;
+                    fileFormat.set(fmt);
+                    if (keepView) {
+                        reconcile(r);
+                    } else {
+                        file.set(path);
+                        show(r);
+                    }
                 }
             });
         });

@@ -147,6 +147,41 @@ public final class CsvMapping {
         return s.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The mapping as text, {@code WHEN=event_date;LAT=latitude}, for remembering it ({@link #parse}). */
+    public String toSpec() {
+        StringBuilder sb = new StringBuilder();
+        columns.forEach((f, c) -> sb.append(sb.length() == 0 ? "" : ";").append(f.name()).append('=')
+                .append(c.replace("%", "%25").replace(";", "%3B")));
+        return sb.toString();
+    }
+
+    /** Reads {@link #toSpec()} text; unknown fields are ignored. */
+    public static CsvMapping parse(String spec) {
+        CsvMapping m = empty();
+        if (spec == null || spec.isBlank()) {
+            return m;
+        }
+        for (String part : spec.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            try {
+                Field f = Field.valueOf(part.substring(0, eq));
+                m = m.with(f, part.substring(eq + 1).replace("%3B", ";").replace("%25", "%"));
+            } catch (IllegalArgumentException e) {
+                // a field of another version: skip it
+            }
+        }
+        return m;
+    }
+
+    /** A key naming a header's columns (order and case ignored), to remember a mapping per kind of file. */
+    public static String signature(List<String> header) {
+        List<String> cols = header.stream().map(CsvMapping::norm).sorted().toList();
+        return Integer.toHexString(String.join("\u0001", cols).hashCode()) + "-" + cols.size();
+    }
+
     @Override
     public String toString() {
         return columns.toString();

@@ -206,4 +206,12 @@ public final class Formats {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /**
+     * The property names of the first {@code maxFeatures} features of a GeoJSON file, sorted: the choices for
+     * its time property in the import options. Empty when the file cannot be read as GeoJSON.
+     */
+    public static java.util.List<String> geoJsonPropertyNames(Path file, int maxFeatures) {
+        return GeoJsonImporter.propertyNames(file, maxFeatures);
+    }
 }

@@ -427,4 +427,25 @@ final class GeoJsonImporter {
             this.field = field;
         }
     }
+
+    /**
+     * The property names of the first {@code maxFeatures} features of a GeoJSON file, sorted, for choosing which
+     * one holds the time (import options). Empty when the file cannot be read as GeoJSON.
+     */
+    public static List<String> propertyNames(java.nio.file.Path file, int maxFeatures) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        try (var p = new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            JsonNode root = mapper.readTree(p);
+            JsonNode features = root == null ? null : root.path("features");
+            if (features != null && features.isArray()) {
+                for (int i = 0; i < Math.min(maxFeatures, features.size()); i++) {
+                    features.get(i).path("properties").fieldNames().forEachRemaining(names::add);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+        }
+        return List.copyOf(names);
+    }
 }
