@@ -6,6 +6,7 @@ import org.incidentatlas.io.EventFileException;
 import org.incidentatlas.io.EventFileReader;
 import org.incidentatlas.io.LoadResult;
 import org.incidentatlas.io.Problem;
+import org.incidentatlas.io.SafeText;
 
 /** {@code --validate FILE}: reads the file, prints counts and every problem, and returns the exit code. */
 final class ValidateCommand {
@@ -22,7 +23,7 @@ final class ValidateCommand {
             r = new EventFileReader().read(file);
         } catch (EventFileException e) {
             out.println(file + ": cannot be read");
-            out.println("  " + e.problem());
+            out.println("  " + SafeText.forTerminal(e.problem().toString()));
             return UNREADABLE;
         }
         long errors = r.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
@@ -31,7 +32,8 @@ final class ValidateCommand {
                 file, r.catalog().size(), r.catalog().datedCount(), r.catalog().size() - r.catalog().datedCount(),
                 r.rejected(), errors, warnings);
         for (Problem p : r.problems()) {
-            out.println("  " + file.getFileName() + ":" + p);
+            // escape control and bidi characters: a file must not be able to drive the terminal
+            out.println("  " + SafeText.forTerminal(file.getFileName() + ":" + p));
         }
         out.println(r.isValid() ? "valid" : "invalid");
         return r.isValid() ? VALID : REJECTED;

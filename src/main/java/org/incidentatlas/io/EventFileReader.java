@@ -63,6 +63,7 @@ public final class EventFileReader {
      */
     public LoadResult read(Path file) throws EventFileException {
         String name = file.toString();
+        FilePreflight.check(file); // no pipes, directories or files too big to hold, before any byte is read
         try (InputStream in = Files.newInputStream(file)) {
             return read(name, in);
         } catch (NoSuchFileException e) {
@@ -84,7 +85,13 @@ public final class EventFileReader {
     public LoadResult read(String sourceName, InputStream in) throws EventFileException {
         LocatedJson json;
         try (JsonParser parser = factory.createParser(in)) {
-            json = LocatedJson.read(parser);
+            try {
+                json = LocatedJson.read(parser);
+            } catch (JsonProcessingException e) {
+                // a StreamReadConstraints violation carries no location: take the parser's
+                throw e.getLocation() != null ? e : new JsonProcessingException(e.getOriginalMessage(),
+                        parser.currentLocation(), e) { private static final long serialVersionUID = 1L; };
+            }
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, "$",
@@ -368,14 +375,22 @@ public final class EventFileReader {
             return new NarrativeStep(incidentId, optText(s, path, "note"));
         }
 
+        private Map<String, Integer> eventIndex;
+
+        /** Path of the first event written with {@code id}; the index is built once (was a scan per call: O(n²)). */
         private String pathOfEvent(String id) {
-            JsonNode arr = json.root().path("events");
-            for (int i = 0; i < arr.size(); i++) {
-                if (id.equals(arr.get(i).path("id").asText(null))) {
-                    return LocatedJson.child("$.events", i);
+            if (eventIndex == null) {
+                eventIndex = new HashMap<>();
+                JsonNode arr = json.root().path("events");
+                for (int i = 0; i < arr.size(); i++) {
+                    String written = SafeText.clean(arr.get(i).path("id").asText(null));
+                    if (written != null) {
+                        eventIndex.putIfAbsent(written.strip(), i);
+                    }
                 }
             }
-            return "$.events";
+            Integer i = eventIndex.get(id);
+            return i == null ? "$.events" : LocatedJson.child("$.events", i);
         }
 
         // ---- field helpers -------------------------------------------------------------------------------
@@ -398,7 +413,7 @@ public final class EventFileReader {
             }
         }
 
-        private static String reqText(JsonNode obj, String path, String field) throws Invalid {
+        private String reqText(JsonNode obj, String path, String field) throws Invalid {
             JsonNode v = obj.get(field);
             if (v == null || v.isNull()) {
                 throw new Invalid(path, "missing required field \"" + field + "\"");
@@ -407,7 +422,17 @@ public final class EventFileReader {
                 throw new Invalid(LocatedJson.child(path, field), "\"" + field + "\" must be a non-empty string, found "
                         + kind(v));
             }
-            return v.asText().strip();
+            return safe(v.asText(), LocatedJson.child(path, field)).strip();
+        }
+
+        /** {@link SafeText#clean}, with a warning at {@code path} when something was removed or replaced. */
+        private String safe(String s, String path) {
+            String cleaned = SafeText.clean(s);
+            if (cleaned != s) {
+                warn(path, "control, bidirectional-override or broken surrogate characters removed or replaced; "
+                        + "the text is shown without them");
+            }
+            return cleaned;
         }
 
         private String optText(JsonNode obj, String path, String field) {
@@ -420,7 +445,7 @@ public final class EventFileReader {
                         + "; ignored");
                 return null;
             }
-            String s = v.asText().strip();
+            String s = safe(v.asText(), LocatedJson.child(path, field)).strip();
             return s.isEmpty() ? null : s;
         }
 
@@ -430,7 +455,7 @@ public final class EventFileReader {
             for (Iterator<JsonNode> it = a.elements(); it.hasNext(); ) {
                 JsonNode v = it.next();
                 if (v.isTextual() && !v.asText().isBlank()) {
-                    out.add(v.asText().strip());
+                    out.add(safe(v.asText(), LocatedJson.child(LocatedJson.child(path, field), out.size())).strip());
                 } else {
                     warn(LocatedJson.child(LocatedJson.child(path, field), out.size()),
                             "expected a non-empty string, found " + kind(v) + "; ignored");

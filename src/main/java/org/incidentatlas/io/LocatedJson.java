@@ -62,8 +62,23 @@ final class LocatedJson {
     }
 
     static String child(String path, String field) {
-        return field.matches("[A-Za-z_][A-Za-z0-9_]*") ? path + "." + field
+        return isIdentifier(field) ? path + "." + field
                 : path + "['" + field.replace("'", "\\'") + "']";
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}, without compiling a regular expression for every field of the file. */
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String child(String path, int index) {

@@ -121,6 +121,7 @@ public final class ExplorerState {
             Problem failure = null;
             boolean wasCancelled = false;
             try {
+                org.incidentatlas.io.FilePreflight.check(path); // no pipes, directories or files too big to hold
                 long size = Math.max(1, java.nio.file.Files.size(path));
                 try (java.io.InputStream in = new org.incidentatlas.io.ProgressInputStream(
                         new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path)),
