@@ -177,11 +177,8 @@ final class OnlineTileSource {
         Path file = cacheFile(z, x, y);
         Path meta = file.resolveSibling(y + ".expires");
         long now = clock.millis();
-        if (Files.exists(file) && Files.exists(meta)) {
-            long expires = Long.parseLong(Files.readString(meta, StandardCharsets.US_ASCII).trim());
-            if (expires > now) {
-                return Files.readAllBytes(file);
-            }
+        if (Files.exists(file) && Files.exists(meta) && expiry(meta) > now) {
+            return Files.readAllBytes(file);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(z, x, y)))
                 .header("User-Agent", userAgent)
@@ -208,9 +205,20 @@ final class OnlineTileSource {
         Path tmp = Files.createTempFile(file.getParent(), "tile", ".part");
         Files.write(tmp, body);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(meta, Long.toString(expiry), StandardCharsets.US_ASCII);
+        Path tmpMeta = Files.createTempFile(file.getParent(), "expires", ".part");
+        Files.writeString(tmpMeta, Long.toString(expiry), StandardCharsets.US_ASCII);
+        Files.move(tmpMeta, meta, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         fetched.incrementAndGet();
         return body;
+    }
+
+    /** When a cached tile expires; a damaged record counts as expired, so the tile is fetched again. */
+    private static long expiry(Path meta) throws IOException {
+        try {
+            return Long.parseLong(Files.readString(meta, StandardCharsets.US_ASCII).trim());
+        } catch (NumberFormatException | java.nio.charset.CharacterCodingException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     private Optional<Long> serverLifetimeMillis(HttpResponse<?> response) {

@@ -26,6 +26,22 @@ class HostileTileHostTest {
         assertThrows(IllegalArgumentException.class, () -> OnlineTileSource.validateTemplate(template));
     }
 
+    @org.junit.jupiter.api.Test
+    void cachePathsAreBuiltFromNumbersAndAHashNeverFromTheUrlText(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path cache) {
+        OnlineTileSource s = new OnlineTileSource("https://tiles.example/../../../../etc/{z}/{x}/{y}.png", "ua",
+                cache, java.net.http.HttpClient.newHttpClient(), java.time.Clock.systemUTC(), m -> { });
+        try {
+            for (long[] t : new long[][] {{0, 0, 0}, {19, -1, Long.MIN_VALUE}, {Integer.MAX_VALUE, Long.MAX_VALUE, 7}}) {
+                java.nio.file.Path p = s.cacheFile((int) t[0], t[1], t[2]);
+                org.junit.jupiter.api.Assertions.assertTrue(p.normalize().startsWith(cache), p.toString());
+                org.junit.jupiter.api.Assertions.assertEquals(cache.getNameCount() + 4, p.getNameCount(), p.toString());
+            }
+        } finally {
+            s.shutdown();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
