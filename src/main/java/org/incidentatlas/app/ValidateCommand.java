@@ -17,19 +17,39 @@ final class ValidateCommand {
     private ValidateCommand() {
     }
 
+    /** Reads an events file; {@link EventFileReader#read(Path)} in the app. */
+    interface Reader {
+        LoadResult read(Path file) throws EventFileException;
+    }
+
     static int run(Path file, PrintStream out) {
+        return run(file, out, f -> new EventFileReader().read(f));
+    }
+
+    /**
+     * Validates {@code file} with {@code reader}. Everything printed that comes from the file or its name has
+     * control and bidi characters escaped, and no stack trace is ever printed: a reader bug is reported as
+     * one line and exit 2.
+     */
+    static int run(Path file, PrintStream out, Reader reader) {
+        String name = SafeText.forTerminal(file.toString());
         LoadResult r;
         try {
-            r = new EventFileReader().read(file);
+            r = reader.read(file);
         } catch (EventFileException e) {
-            out.println(file + ": cannot be read");
+            out.println(name + ": cannot be read");
             out.println("  " + SafeText.forTerminal(e.problem().toString()));
+            return UNREADABLE;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            out.println(name + ": cannot be read");
+            out.println("  ?:? $: error: internal error while reading (" + e.getClass().getSimpleName() + ": "
+                    + SafeText.forTerminal(String.valueOf(e.getMessage())) + "); please report this file");
             return UNREADABLE;
         }
         long errors = r.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         long warnings = r.problems().size() - errors;
         out.printf("%s: %d incidents loaded (%d dated, %d undated), %d rejected, %d errors, %d warnings%n",
-                file, r.catalog().size(), r.catalog().datedCount(), r.catalog().size() - r.catalog().datedCount(),
+                name, r.catalog().size(), r.catalog().datedCount(), r.catalog().size() - r.catalog().datedCount(),
                 r.rejected(), errors, warnings);
         for (Problem p : r.problems()) {
             // escape control and bidi characters: a file must not be able to drive the terminal
