@@ -422,7 +422,21 @@ public final class EventFileReader {
                 throw new Invalid(LocatedJson.child(path, field), "\"" + field + "\" must be a non-empty string, found "
                         + kind(v));
             }
-            return safe(v.asText(), LocatedJson.child(path, field)).strip();
+            String text = safe(v.asText(), LocatedJson.child(path, field)).strip();
+            return field.equals("id") ? text : shortened(text, LocatedJson.child(path, field));
+        }
+
+        /** Longest text shown (titles, names, summaries, quotes): a 900,000-character title froze the window 4 s. */
+        private static final int MAX_SHOWN_TEXT = 20_000;
+
+        /** {@code s}, cut to {@link #MAX_SHOWN_TEXT} characters with a warning at {@code path} when longer. */
+        private String shortened(String s, String path) {
+            if (s.length() <= MAX_SHOWN_TEXT) {
+                return s;
+            }
+            int cut = Character.isHighSurrogate(s.charAt(MAX_SHOWN_TEXT - 1)) ? MAX_SHOWN_TEXT - 1 : MAX_SHOWN_TEXT;
+            warn(path, "text shortened to " + cut + " characters (it has " + s.length() + ")");
+            return s.substring(0, cut) + "…";
         }
 
         /** {@link SafeText#clean}, with a warning at {@code path} when something was removed or replaced. */
@@ -446,7 +460,7 @@ public final class EventFileReader {
                 return null;
             }
             String s = safe(v.asText(), LocatedJson.child(path, field)).strip();
-            return s.isEmpty() ? null : s;
+            return s.isEmpty() ? null : shortened(s, LocatedJson.child(path, field));
         }
 
         private List<String> texts(JsonNode obj, String path, String field) {
