@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +14,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.incidentatlas.map.AtlasTileRetriever;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,8 +40,7 @@ class HostileWindowUiTest extends WindowUiTest {
     }
 
     @Test
-    void everyAcceptedCaseIsShownAndItsIncidentsSelectable(FxRobot robot) throws Exception {
-        Path tmp = Files.createTempDirectory("hostile-ui");
+    void everyAcceptedCaseIsShownAndItsIncidentsSelectable(FxRobot robot, @TempDir Path tmp) throws Exception {
         for (HostileCases.Case c : HostileCases.all()) {
             if (!c.accepted() || c.name().contains("dangling-related-50k")) {
                 continue; // 50,000 incidents are the benchmark's business, not a hostile-text case
