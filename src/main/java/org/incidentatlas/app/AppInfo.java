@@ -27,6 +27,15 @@ final class AppInfo {
         return base.resolve("incident-atlas").resolve("last-view.json");
     }
 
+    /**
+     * The HTTP client for online tiles. It follows no redirect: a redirect could send the request (and what the
+     * user is looking at) to a host the user never configured. Building it opens no connection.
+     */
+    static java.net.http.HttpClient tileHttpClient() {
+        return java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+    }
+
     /** {@code $XDG_CACHE_HOME/incident-atlas/tiles}, else {@code ~/.cache/incident-atlas/tiles}. */
     static Path tileCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");

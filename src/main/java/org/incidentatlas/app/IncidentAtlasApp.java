@@ -30,9 +30,7 @@ public final class IncidentAtlasApp extends Application {
         });
         ExplorerState state = new ExplorerState(new EventFileReader(), loader, Platform::runLater);
         boolean screenshot = cl.mode() == CommandLine.Mode.SCREENSHOT || cl.mode() == CommandLine.Mode.FRAMES;
-        MapOptions mapOptions = new MapOptions(AppInfo.userAgent(), AppInfo.tileCacheDir(),
-                java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
-                        .connectTimeout(java.time.Duration.ofSeconds(10)).build());
+        MapOptions mapOptions = new MapOptions(AppInfo.userAgent(), AppInfo.tileCacheDir(), AppInfo.tileHttpClient());
         // Screenshots never read or change the user's remembered choices (and so never go online).
         Settings settings = screenshot ? Settings.inMemory() : Settings.userPreferences();
         org.incidentatlas.io.SavedView view = null;

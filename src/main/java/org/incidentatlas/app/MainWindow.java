@@ -530,14 +530,14 @@ public final class MainWindow extends BorderPane {
     private void editTileUrl() {
         TextInputDialog d = new TextInputDialog(map.tileUrlTemplateProperty().get());
         d.setTitle("Online tile URL");
-        d.setHeaderText("Tile URL template with {z}, {x} and {y} (http or https).\n"
+        d.setHeaderText("Tile URL template with {z}, {x} and {y} (https).\n"
                 + "Used only while View ▸ Online map tiles is on. Respect the tile server's usage policy.");
         d.initOwner(getScene().getWindow());
         d.showAndWait().map(String::trim).ifPresent(url -> {
             if (url.startsWith("http") && url.contains("{z}") && url.contains("{x}") && url.contains("{y}")) {
                 map.tileUrlTemplateProperty().set(url);
             } else {
-                info("Online tile URL", "Not changed: \"" + url + "\" must start with http:// or https:// and "
+                info("Online tile URL", "Not changed: \"" + url + "\" must start with https:// and "
                         + "contain {z}, {x} and {y}.");
             }
         });

@@ -112,7 +112,13 @@ public final class DetailsPane extends ScrollPane {
             if (!meta.isEmpty()) {
                 box.getChildren().add(wrap(meta, "source-meta"));
             }
-            if (s.url() != null) {
+            if (s.url() != null && !isWebLink(s.url())) {
+                // not a web link (javascript:, file:, …): shown as text, never opened
+                Label text = wrap("⚠ " + s.url() + " — not a web link; only http and https links open",
+                        "source-refused-link");
+                text.setId("refusedLink");
+                box.getChildren().add(text);
+            } else if (s.url() != null) {
                 Hyperlink link = new Hyperlink(s.url());
                 link.getStyleClass().add("source-link");
                 link.setTooltip(new javafx.scene.control.Tooltip("Open in your browser (this goes online)"));
@@ -143,10 +149,14 @@ public final class DetailsPane extends ScrollPane {
         setVvalue(0);
     }
 
+    static boolean isWebLink(String url) {
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
     /** Opens http and https links only; anything else (file:, javascript:, …) is refused with a message. */
     void openLink(String url) {
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("https://") || lower.startsWith("http://")) {
+        if (isWebLink(url)) {
             browser.accept(url);
         } else {
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING,

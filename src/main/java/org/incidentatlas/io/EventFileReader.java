@@ -62,6 +62,7 @@ public final class EventFileReader {
      */
     public LoadResult read(Path file) throws EventFileException {
         String name = file.toString();
+        FilePreflight.check(file); // no pipes, directories or files too big to hold, before any byte is read
         try (InputStream in = Files.newInputStream(file)) {
             return read(name, in);
         } catch (NoSuchFileException e) {
@@ -82,7 +83,15 @@ public final class EventFileReader {
      */
     public LoadResult read(String sourceName, InputStream in) throws EventFileException {
         try (JsonParser parser = factory.createParser(in)) {
-            return new Validation(sourceName, parser).run();
+            try {
+                return new Validation(sourceName, parser).run();
+            } catch (JsonProcessingException e) {
+                // a StreamReadConstraints violation carries no location: take the parser's
+                throw e.getLocation() != null ? e : new JsonProcessingException(e.getOriginalMessage(),
+                        parser.currentLocation(), e) {
+                    private static final long serialVersionUID = 1L;
+                };
+            }
         } catch (EventFileException e) {
             throw e;
         } catch (JsonProcessingException e) {
@@ -333,7 +342,7 @@ public final class EventFileReader {
                 rejected++;
                 Node id = e.isObject() ? e.get("id") : null;
                 if (id != null && id.isTextual()) {
-                    skippedIds.putIfAbsent(id.asText().strip(), path);
+                    skippedIds.putIfAbsent(SafeText.clean(id.asText()).strip(), path);
                 }
                 add(Problem.Severity.ERROR, ex.path, ex.at, ex.getMessage() + "; incident skipped", ex.columnOffset);
             }
@@ -467,10 +476,10 @@ public final class EventFileReader {
                 Node s = srcs.get(i);
                 requireObject(s, sp);
                 String url = optText(s, sp, "url");
-                if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
-                    warn(LocatedPath.child(sp, "url"), s.get("url"), "only http and https links are kept; \"" + url
-                            + "\" dropped");
-                    url = null;
+                String lower = url == null ? "" : url.toLowerCase(java.util.Locale.ROOT);
+                if (url != null && !(lower.startsWith("https://") || lower.startsWith("http://"))) {
+                    warn(LocatedPath.child(sp, "url"), s.get("url"), "only http and https links open; \"" + url
+                            + "\" is shown as text and never opened");
                 }
                 sources.add(new Source(shared(optText(s, sp, "outlet")), shared(optText(s, sp, "speaker")),
                         optText(s, sp, "quote"), shared(optText(s, sp, "published")), url,
@@ -610,7 +619,7 @@ public final class EventFileReader {
             }
         }
 
-        private static String reqText(Node obj, String path, String field) throws Invalid {
+        private String reqText(Node obj, String path, String field) throws Invalid {
             Node v = obj.get(field);
             if (v == null || v.isNull()) {
                 throw new Invalid(path, obj, "missing required field \"" + field + "\"");
@@ -619,7 +628,33 @@ public final class EventFileReader {
                 throw new Invalid(LocatedPath.child(path, field), v, "\"" + field
                         + "\" must be a non-empty string, found " + Node.kind(v));
             }
-            return v.asText().strip();
+            String text = safe(v.asText(), path, field, v).strip();
+            return field.equals("id") ? text : shortened(text, path, field, v);
+        }
+
+        /** Longest text shown (titles, names, summaries, quotes): a 900,000-character title froze the window 4 s. */
+        private static final int MAX_SHOWN_TEXT = 20_000;
+
+        /** {@code s}, cut to {@link #MAX_SHOWN_TEXT} characters with a warning at the field when longer. */
+        private String shortened(String s, String path, String field, Node at) {
+            if (s.length() <= MAX_SHOWN_TEXT) {
+                return s;
+            }
+            int cut = Character.isHighSurrogate(s.charAt(MAX_SHOWN_TEXT - 1)) ? MAX_SHOWN_TEXT - 1 : MAX_SHOWN_TEXT;
+            warn(LocatedPath.child(path, field), at, "text shortened to " + cut + " characters (it has " + s.length()
+                    + ")");
+            return s.substring(0, cut) + "…";
+        }
+
+        /** {@link SafeText#clean}, with a warning at the field when something was removed or replaced. */
+        private String safe(String s, String path, Object field, Node at) {
+            String cleaned = SafeText.clean(s);
+            if (cleaned != s) {
+                warn(field instanceof Integer i ? LocatedPath.child(path, i) : LocatedPath.child(path, (String) field),
+                        at, "control, bidirectional-override or broken surrogate characters removed or replaced; "
+                        + "the text is shown without them");
+            }
+            return cleaned;
         }
 
         private String optText(Node obj, String path, String field) {
@@ -632,8 +667,8 @@ public final class EventFileReader {
                         + "; ignored");
                 return null;
             }
-            String s = v.asText().strip();
-            return s.isEmpty() ? null : s;
+            String s = safe(v.asText(), path, field, v).strip();
+            return s.isEmpty() ? null : shortened(s, path, field, v);
         }
 
         private List<String> texts(Node obj, String path, String field) {
@@ -645,7 +680,7 @@ public final class EventFileReader {
             for (int i = 0; i < a.size(); i++) {
                 Node v = a.get(i);
                 if (v.isTextual() && !v.asText().isBlank()) {
-                    out.add(shared(v.asText().strip()));
+                    out.add(shared(safe(v.asText(), LocatedPath.child(path, field), out.size(), v).strip()));
                 } else {
                     warn(LocatedPath.child(LocatedPath.child(path, field), out.size()), v,
                             "expected a non-empty string, found " + Node.kind(v) + "; ignored");

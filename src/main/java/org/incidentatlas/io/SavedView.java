@@ -26,6 +26,8 @@ public record SavedView(Path file, Instant windowStart, Instant windowEnd, Strin
                         boolean onlyMapExtent, Double mapLat, Double mapLon, Double mapZoom) {
     public static final String FORMAT = "incident-atlas-view/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Views are a few hundred bytes; anything near this is not one. */
+    private static final long MAX_BYTES = 1 << 20;
 
     public SavedView {
         hiddenCategories = hiddenCategories == null ? List.of() : List.copyOf(hiddenCategories);
@@ -74,6 +76,11 @@ public record SavedView(Path file, Instant windowStart, Instant windowEnd, Strin
      * @throws IOException naming the file and what is wrong when it is not a view
      */
     public static SavedView read(Path source) throws IOException {
+        // a view may come from someone else: never block on a pipe or read a huge file as one
+        FilePreflight.check(source);
+        if (Files.size(source) > MAX_BYTES) {
+            throw new IOException(source + ": not a view file (" + Files.size(source) + " bytes; a view is under 1 MB)");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(source.toFile());
@@ -89,14 +96,19 @@ public record SavedView(Path file, Instant windowStart, Instant windowEnd, Strin
             JsonNode w = root.path("window");
             JsonNode f = root.path("filters");
             JsonNode m = root.path("map");
+            // a place the map can show, else no map position at all (the map then fits the incidents)
+            boolean mapOk = m.isObject() && m.path("lat").isNumber() && m.path("lon").isNumber()
+                    && m.path("zoom").isNumber() && Math.abs(m.path("lat").asDouble()) <= 90
+                    && Math.abs(m.path("lon").asDouble()) <= 180 && m.path("zoom").asDouble() >= 1
+                    && m.path("zoom").asDouble() <= 20;
             return new SavedView(text(root, "file") == null ? null : Path.of(text(root, "file")),
                     w.isObject() ? Instant.parse(w.path("start").asText()) : null,
                     w.isObject() ? Instant.parse(w.path("end").asText()) : null,
                     w.isObject() ? text(w, "mode") : null, text(root, "selected"),
                     strings(f.path("hiddenCategories")), strings(f.path("hiddenRegions")), text(f, "text"),
                     f.path("onlyMapExtent").asBoolean(false),
-                    m.isObject() ? m.path("lat").asDouble() : null, m.isObject() ? m.path("lon").asDouble() : null,
-                    m.isObject() ? m.path("zoom").asDouble() : null);
+                    mapOk ? m.path("lat").asDouble() : null, mapOk ? m.path("lon").asDouble() : null,
+                    mapOk ? m.path("zoom").asDouble() : null);
         } catch (DateTimeParseException e) {
             throw new IOException(source + ": $.window: " + e.getMessage(), e);
         }

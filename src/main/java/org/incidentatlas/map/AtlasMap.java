@@ -613,7 +613,9 @@ public final class AtlasMap extends StackPane {
     }
 
     static double mercY(double lat) {
-        double r = Math.toRadians(Math.max(-85.0511, Math.min(85.0511, lat)));
+        // the basemap's own limit: with 85.0511 a marker near a pole sat 62 px off the basemap at zoom 18
+        double max = org.incidentatlas.map.basemap.BasemapData.MAX_LATITUDE;
+        double r = Math.toRadians(Math.max(-max, Math.min(max, lat)));
         return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2;
     }
 

@@ -73,18 +73,48 @@ final class OnlineTileSource {
         this.status = status;
     }
 
-    /** Returns {@code template} if usable, else throws with a message for people. */
+    /**
+     * Returns {@code template} if usable, else throws with a message for people. Tiles are fetched over HTTPS
+     * only, so that what the user looks at is not readable on the wire; plain http is allowed for a loopback host
+     * alone (127.0.0.0/8, localhost, [::1]: a local tile server, and the tests' hook), which never leaves the
+     * machine. The template fixes the one host ever contacted: {z}, {x} and {y} become digits.
+     */
     static String validateTemplate(String template) {
         if (template == null || !(template.startsWith("https://") || template.startsWith("http://"))) {
-            throw new IllegalArgumentException("the tile URL must start with https:// or http://");
+            throw new IllegalArgumentException("the tile URL must start with https://");
         }
         for (String p : new String[] {"{z}", "{x}", "{y}"}) {
             if (!template.contains(p)) {
                 throw new IllegalArgumentException("the tile URL must contain " + p);
             }
         }
-        URI.create(template.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"));
+        int hostStart = template.indexOf("://") + 3;
+        int hostEnd = template.indexOf('/', hostStart);
+        if (template.substring(hostStart, hostEnd < 0 ? template.length() : hostEnd).contains("{")) {
+            throw new IllegalArgumentException("the tile URL's host must be fixed: {z}, {x} and {y} go in its path");
+        }
+        URI uri;
+        try {
+            uri = new URI(template.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("the tile URL is not a valid URL: " + e.getReason());
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty() || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("the tile URL must name a host (and no user name or password)");
+        }
+        if (template.startsWith("http://") && !isLoopback(host)) {
+            throw new IllegalArgumentException("the tile URL must start with https:// (plain http only for a "
+                    + "tile server on this machine: 127.0.0.1, localhost, [::1])");
+        }
         return template;
+    }
+
+    /** A loopback host written literally; no name is resolved (that alone could reach a DNS server). */
+    private static boolean isLoopback(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1")
+                || h.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 
     int pending() {
@@ -147,11 +177,8 @@ final class OnlineTileSource {
         Path file = cacheFile(z, x, y);
         Path meta = file.resolveSibling(y + ".expires");
         long now = clock.millis();
-        if (Files.exists(file) && Files.exists(meta)) {
-            long expires = Long.parseLong(Files.readString(meta, StandardCharsets.US_ASCII).trim());
-            if (expires > now) {
-                return Files.readAllBytes(file);
-            }
+        if (Files.exists(file) && Files.exists(meta) && expiry(meta) > now) {
+            return Files.readAllBytes(file);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(z, x, y)))
                 .header("User-Agent", userAgent)
@@ -178,9 +205,20 @@ final class OnlineTileSource {
         Path tmp = Files.createTempFile(file.getParent(), "tile", ".part");
         Files.write(tmp, body);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(meta, Long.toString(expiry), StandardCharsets.US_ASCII);
+        Path tmpMeta = Files.createTempFile(file.getParent(), "expires", ".part");
+        Files.writeString(tmpMeta, Long.toString(expiry), StandardCharsets.US_ASCII);
+        Files.move(tmpMeta, meta, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         fetched.incrementAndGet();
         return body;
+    }
+
+    /** When a cached tile expires; a damaged record counts as expired, so the tile is fetched again. */
+    private static long expiry(Path meta) throws IOException {
+        try {
+            return Long.parseLong(Files.readString(meta, StandardCharsets.US_ASCII).trim());
+        } catch (NumberFormatException | java.nio.charset.CharacterCodingException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     private Optional<Long> serverLifetimeMillis(HttpResponse<?> response) {

@@ -17,9 +17,14 @@ public final class EdtfException extends IllegalArgumentException {
      * @param problem  what is wrong or what was expected, without the input or the position
      */
     public EdtfException(String input, int position, String problem) {
-        super("\"" + (input == null ? "" : input) + "\": " + problem + " at position " + position);
+        super("\"" + abbreviate(input == null ? "" : input) + "\": " + problem + " at position " + position);
         this.input = input == null ? "" : input;
         this.position = position;
+    }
+
+    /** At most 60 characters of {@code s} for the message: a hostile value may be a megabyte long. */
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "… (" + s.length() + " characters)";
     }
 
     /** The text that was being parsed, as given (never {@code null}). */

@@ -166,6 +166,7 @@ public final class ExplorerState {
             Problem failure = null;
             boolean wasCancelled = false;
             try {
+                org.incidentatlas.io.FilePreflight.check(path); // no pipes, directories or files too big to hold
                 long size = Math.max(1, java.nio.file.Files.size(path));
                 try (java.io.InputStream in = new org.incidentatlas.io.ProgressInputStream(
                         new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path)),
@@ -187,6 +188,13 @@ public final class ExplorerState {
                 failure = new Problem(Problem.Severity.ERROR, "$", 0, 0, "no such file");
             } catch (java.io.IOException e) {
                 failure = new Problem(Problem.Severity.ERROR, "$", 0, 0, "cannot read the file: " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                failure = new Problem(Problem.Severity.ERROR, "$", 0, 0, "not enough memory to read the file; "
+                        + "start Incident Atlas with a larger -Xmx");
+            } catch (RuntimeException | StackOverflowError e) {
+                // a reader bug must not leave "Loading" on for ever: say so, keep what is on screen
+                failure = new Problem(Problem.Severity.ERROR, "$", 0, 0, "internal error while reading ("
+                        + e.getClass().getSimpleName() + "); please report this file");
             }
             LoadResult r = result;
             org.incidentatlas.io.formats.Format fmt = format;

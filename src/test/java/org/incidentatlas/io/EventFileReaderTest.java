@@ -232,12 +232,13 @@ class EventFileReaderTest {
     }
 
     @Test
-    void nonHttpLinksAreDroppedWithAWarning() throws Exception {
+    void nonHttpLinksAreKeptAsTextWithAWarning() throws Exception {
         LoadResult r = read(HEAD + "\"events\":[{\"id\":\"a\",\"title\":\"A\",\"category\":\"rocket\","
                 + "\"sources\":[{\"outlet\":\"X\",\"url\":\"javascript:alert(1)\"}]}]}");
         assertTrue(r.isValid());
-        assertNull(r.catalog().get(0).sources().get(0).url());
+        assertEquals("javascript:alert(1)", r.catalog().get(0).sources().get(0).url(), "kept as text");
         assertEquals(Problem.Severity.WARNING, r.problems().get(0).severity());
+        assertTrue(r.problems().get(0).message().contains("never opened"), r.problems().get(0).message());
         assertEquals("$.events[0].sources[0].url", r.problems().get(0).path());
     }
 

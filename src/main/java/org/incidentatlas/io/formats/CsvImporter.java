@@ -367,8 +367,9 @@ final class CsvImporter {
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             return u;
         }
-        out.warn(where, "only http and https links are kept; \"" + u + "\" dropped");
-        return null;
+        // kept as text: the details pane shows it with a warning and never opens it
+        out.warn(where, "only http and https links open; \"" + u + "\" is shown as text and never opened");
+        return u;
     }
 
     private static List<String> list(String cell) {

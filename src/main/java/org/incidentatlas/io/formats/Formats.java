@@ -44,6 +44,7 @@ public final class Formats {
     /** As {@link #read(Path)}, with choices the importers would otherwise guess. */
     public static Imported read(Path file, ImportOptions options) throws EventFileException {
         String name = file.toString();
+        org.incidentatlas.io.FilePreflight.check(file); // no pipes, directories or files too big, before reading
         try (InputStream in = Files.newInputStream(file)) {
             return read(name, in, options, new EventFileReader());
         } catch (NoSuchFileException e) {
@@ -136,9 +137,28 @@ public final class Formats {
      * @param sourceName a file name; its extension decides only where the content does not
      */
     public static Format sniff(String sourceName, byte[] head) {
+        return sniffContent(sourceName, head);
+    }
+
+    /** Printable text: no control characters other than tab and carriage return, no replacement characters. */
+    private static boolean isText(String line) {
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if ((c < 0x20 && c != '\t' && c != '\r') || c == '\uFFFD') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Format sniffContent(String sourceName, byte[] head) {
         Format byName = Format.byExtension(sourceName);
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return Format.KMZ;
+        }
+        if (head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
+            return Format.NATIVE; // UTF-16 with a byte-order mark: JSON, which the events reader decodes
         }
         String text = new String(head, StandardCharsets.UTF_8);
         int i = 0;
@@ -166,9 +186,14 @@ public final class Formats {
         }
         int nl = text.indexOf('\n');
         String firstLine = nl < 0 ? text : text.substring(0, nl);
-        if (firstLine.indexOf(',') >= 0 || firstLine.indexOf(';') >= 0 || firstLine.indexOf('\t') >= 0
-                || byName == Format.CSV) {
+        boolean delimited = firstLine.indexOf(',') >= 0 || firstLine.indexOf(';') >= 0 || firstLine.indexOf('\t') >= 0;
+        if (byName == Format.CSV || (delimited && byName == null && isText(firstLine))) {
             return Format.CSV;
+        }
+        if (byName == Format.NATIVE || byName == Format.GEOJSON || byName == Format.TIMELINEJS) {
+            // a .json file that starts like no known format: the events reader says precisely what is wrong
+            // (a bare string, a comment, binary bytes) with line and column
+            return Format.NATIVE;
         }
         return null;
     }
