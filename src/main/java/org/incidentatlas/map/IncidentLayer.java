@@ -702,26 +702,23 @@ final class IncidentLayer extends MapLayer {
     private void drawCluster(GraphicsContext g, IncidentCatalog catalog, MarkerClusters.Group grp,
                              Map<Category, Integer> mix, boolean anyVisible) {
         int total = grp.size();
-        double alpha = anyVisible ? 1 : 0.3;
         double r = clusterRadius(total);
-        double start = 90;
-        for (Map.Entry<Category, Integer> e : mix.entrySet()) {
-            double extent = 360.0 * e.getValue() / total;
-            g.setFill(color(catalog, e.getKey()).deriveColor(0, 1, 1, alpha));
-            g.fillArc(grp.x() - r, grp.y() - r, 2 * r, 2 * r, start, -extent, javafx.scene.shape.ArcType.ROUND);
-            start -= extent;
-        }
-        g.setStroke(Color.rgb(255, 255, 255, alpha));
-        g.setLineWidth(2);
-        g.strokeOval(grp.x() - r, grp.y() - r, 2 * r, 2 * r);
-        double inner = r * 0.58;
-        g.setFill(Color.rgb(255, 255, 255, 0.95 * alpha));
-        g.fillOval(grp.x() - inner, grp.y() - inner, 2 * inner, 2 * inner);
-        g.setFill(Color.rgb(30, 30, 30, alpha));
-        g.setFont(COUNT_FONT);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(shortCount(total), grp.x(), grp.y());
+        // the disc from the sprite cache: a small image copy instead of a pie of arcs for the rasterizer
+        List<Category> cats = catalog.categories();
+        int[] counts = new int[cats.size()];
+        mix.forEach((cat, n) -> {
+            int k = cats.indexOf(cat);
+            if (k >= 0) {
+                counts[k] += n;
+            }
+        });
+        double scale = canvas.getScene() == null || canvas.getScene().getWindow() == null ? 1
+                : Math.max(1, canvas.getScene().getWindow().getOutputScaleX());
+        javafx.scene.image.Image disc = sprites.disc(r, counts, total, colorsOf(catalog), !anyVisible, scale,
+                shortCount(total));
+        // whole pixels and no scaling: the rasterizer's fast path for copying an image
+        double size = disc.getWidth() / scale;
+        g.drawImage(disc, Math.round(grp.x() - size / 2), Math.round(grp.y() - size / 2), size, size);
     }
 
     /** A count that fits a cluster disc: 9999, 12k, 302k, 1.2M (the tooltip gives the exact number). */
@@ -759,6 +756,29 @@ final class IncidentLayer extends MapLayer {
             g.setLineWidth(2.5);
         }
         shape.draw(g, x, y, RADIUS, true, true);
+    }
+
+    private final ClusterSprites sprites = new ClusterSprites();
+    private IncidentCatalog colorsFor;
+    private int[] colors = new int[0];
+
+    /** Each category's colour as ARGB, in category order (once per catalog). */
+    private int[] colorsOf(IncidentCatalog catalog) {
+        if (colorsFor != catalog) {
+            colors = new int[catalog.categories().size()];
+            for (int k = 0; k < colors.length; k++) {
+                Color c = color(catalog, catalog.categories().get(k));
+                colors[k] = ((int) Math.round(c.getOpacity() * 255) << 24) | ((int) Math.round(c.getRed() * 255) << 16)
+                        | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
+            }
+            colorsFor = catalog;
+        }
+        return colors;
+    }
+
+    /** Distinct cluster discs drawn so far (tests). */
+    int spriteCount() {
+        return sprites.size();
     }
 
     private static Color color(IncidentCatalog catalog, Category category) {
