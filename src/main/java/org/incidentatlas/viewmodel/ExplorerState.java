@@ -271,7 +271,11 @@ public final class ExplorerState {
         resetWindow();
         recomputeVisible();
         long errors = result.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        var fmt = fileFormat.get();
         status.set(c.size() + " incidents loaded from " + result.sourceName()
+                + (fmt == null || fmt == org.incidentatlas.io.formats.Format.NATIVE ? "" : " (read as " + fmt.label()
+                + (fmt == org.incidentatlas.io.formats.Format.CSV || fmt == org.incidentatlas.io.formats.Format.GEOJSON
+                ? "; File ▸ Import Options… to change how" : "") + ")")
                 + (result.problems().isEmpty() ? "" : " · " + errors + " skipped/errors, "
                 + (result.problems().size() - errors) + " warnings"));
     }

@@ -45,6 +45,7 @@ class ImportOptionsUiTest extends WindowUiTest {
         int n = state.getCatalog().size();
         assertTrue(n > 0);
         assertEquals(0, state.getCatalog().datedCount(), "\"Reported on\" is not a name the importer guesses");
+        assertTrue(state.statusProperty().get().contains("read as CSV"), state.statusProperty().get());
 
         robot.clickOn("File").clickOn("Import Options…");
         @SuppressWarnings("unchecked")
