@@ -43,8 +43,15 @@ public final class EventFileReader {
     public static final String FORMAT = "incident-atlas/1";
 
     private final JsonFactory factory;
+    /** Read and check incidents in two threads (multi-core machines); tests compare both ways. */
+    final boolean twoThreads;
 
     public EventFileReader() {
+        this(Runtime.getRuntime().availableProcessors() >= 2);
+    }
+
+    EventFileReader(boolean twoThreads) {
+        this.twoThreads = twoThreads;
         factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(64)
@@ -84,7 +91,7 @@ public final class EventFileReader {
     public LoadResult read(String sourceName, InputStream in) throws EventFileException {
         try (JsonParser parser = factory.createParser(in)) {
             try {
-                return new Validation(sourceName, parser).run();
+                return new Validation(sourceName, parser, twoThreads).run();
             } catch (JsonProcessingException e) {
                 // a StreamReadConstraints violation carries no location: take the parser's
                 throw e.getLocation() != null ? e : new JsonProcessingException(e.getOriginalMessage(),
@@ -125,13 +132,15 @@ public final class EventFileReader {
         private final List<Object[]> relatedChecks = new ArrayList<>();
         private final List<Object[]> waiting = new ArrayList<>();
         private final Map<String, String> texts = new HashMap<>();
+        private final boolean twoThreads;
         private boolean categoriesDone;
         private boolean placesDone;
         private int rejected;
 
-        Validation(String sourceName, JsonParser parser) {
+        Validation(String sourceName, JsonParser parser, boolean twoThreads) {
             this.sourceName = sourceName;
             this.parser = parser;
+            this.twoThreads = twoThreads;
         }
 
         LoadResult run() throws IOException, EventFileException {
@@ -232,7 +241,7 @@ public final class EventFileReader {
          * before.
          */
         private void streamEvents() throws IOException {
-            if (Runtime.getRuntime().availableProcessors() < 2) {
+            if (!twoThreads) {
                 int i = 0;
                 JsonToken t;
                 while ((t = nextElement()) != JsonToken.END_ARRAY) {
