@@ -169,7 +169,8 @@ final class MarkerClusters {
         return ((gx & 0x7fff) << 16) | (gy & 0xffff);
     }
 
-    private static int lowerBound(long[] a, long key) {
+    /** First index of sorted {@code a} whose value is {@code >= key} (the spatial index uses it too). */
+    static int lowerBound(long[] a, long key) {
         int lo = 0;
         int hi = a.length;
         while (lo < hi) {

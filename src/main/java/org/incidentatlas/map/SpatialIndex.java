@@ -141,11 +141,11 @@ final class SpatialIndex {
         for (int cy = cy0; cy <= cy1; cy++) {
             for (int cx = cx0; cx <= cx1; cx++) {
                 long first = morton(cx, cy) << shift;
-                int lo = lowerBound(codes, first);
+                int lo = MarkerClusters.lowerBound(codes, first);
                 if (lo == codes.length || (codes[lo] >>> shift) != (first >>> shift)) {
                     continue;
                 }
-                int hi = lowerBound(codes, first + (1L << shift));
+                int hi = MarkerClusters.lowerBound(codes, first + (1L << shift));
                 visitor.cell(lo, hi);
             }
         }
@@ -230,20 +230,6 @@ final class SpatialIndex {
         x = (x | (x << 2)) & 0x3333333333333333L;
         x = (x | (x << 1)) & 0x5555555555555555L;
         return x;
-    }
-
-    private static int lowerBound(long[] a, long key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Sorts {@code code} ascending and permutes {@code idx} alongside (ties keep index order). */
