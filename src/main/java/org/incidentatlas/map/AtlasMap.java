@@ -443,7 +443,7 @@ public final class AtlasMap extends StackPane {
     /** Centres of the cluster discs drawn now, in this node's coordinates, with their member counts. */
     public java.util.List<ClusterView> clusters() {
         return layer.clusters().stream().map(g -> {
-            Point2D p = sceneToLocal(layer.localToScene(g.x(), g.y()));
+            Point2D p = sceneToLocal(layer.localToScene(layer.position(g)));
             return new ClusterView(p.getX(), p.getY(), g.members().clone());
         }).toList();
     }

@@ -89,11 +89,40 @@ final class IncidentLayer extends MapLayer {
         baseMap.translateYProperty().addListener(o -> markDirty());
     }
 
+    /**
+     * The canvas reaches this far beyond each edge of the view, so that a pan of up to this many pixels only moves
+     * the last drawing (a translation) instead of drawing again: clusters are anchored to the world (Mercator
+     * cells, or distances between markers), so what was drawn stays right as it slides.
+     */
+    static final double MARGIN = 256;
+    private double viewWidth;
+    private double viewHeight;
+    private double drawnOriginX = Double.NaN;
+    private double drawnOriginY = Double.NaN;
+    private double drawnZoom = Double.NaN;
+
     @Override
     protected void layoutLayer() {
         if (getParent() instanceof javafx.scene.layout.Region r) {
-            canvas.setWidth(r.getWidth());
-            canvas.setHeight(r.getHeight());
+            if (r.getWidth() != viewWidth || r.getHeight() != viewHeight) {
+                viewWidth = r.getWidth();
+                viewHeight = r.getHeight();
+                canvas.setWidth(viewWidth + 2 * MARGIN);
+                canvas.setHeight(viewHeight + 2 * MARGIN);
+                canvas.relocate(-MARGIN, -MARGIN);
+                drawnZoom = Double.NaN; // draw again
+            }
+        }
+        if (baseMap != null && baseMap.zoom().get() == drawnZoom) {
+            Point2D origin = getMapPoint(0, 0);
+            double dx = origin.getX() - drawnOriginX;
+            double dy = origin.getY() - drawnOriginY;
+            if (Math.abs(dx) < MARGIN && Math.abs(dy) < MARGIN) {
+                canvas.setTranslateX(Math.round(dx)); // a pan: slide the last drawing (whole pixels: a plain copy)
+                canvas.setTranslateY(Math.round(dy));
+                afterRedraw.run();
+                return;
+            }
         }
         redraw();
     }
@@ -108,7 +137,12 @@ final class IncidentLayer extends MapLayer {
         if (index < 0 || index >= xs.length || Double.isNaN(xs[index])) {
             return null;
         }
-        return new Point2D(xs[index], ys[index]);
+        return new Point2D(xs[index] + canvas.getTranslateX(), ys[index] + canvas.getTranslateY());
+    }
+
+    /** Where a cluster is now, in layer coordinates (its x and y are where it was drawn). */
+    Point2D position(MarkerClusters.Group g) {
+        return new Point2D(g.x() + canvas.getTranslateX(), g.y() + canvas.getTranslateY());
     }
 
     /** The clusters drawn now. */
@@ -117,7 +151,9 @@ final class IncidentLayer extends MapLayer {
     }
 
     /** What is under (x, y) in layer coordinates: the nearest own marker, else a cluster disc, else null. */
-    Hit hitTest(double x, double y) {
+    Hit hitTest(double layerX, double layerY) {
+        double x = layerX - canvas.getTranslateX(); // into the coordinates of the last drawing
+        double y = layerY - canvas.getTranslateY();
         int best = -1;
         double bestD = (RADIUS + 4) * (RADIUS + 4);
         for (int k = 0; k < markedCount; k++) {
@@ -313,8 +349,7 @@ final class IncidentLayer extends MapLayer {
             g.setFont(COUNT_FONT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("Placing " + locatedCount + " incidents on the map …", canvas.getWidth() / 2,
-                    canvas.getHeight() / 2);
+            g.fillText("Placing " + locatedCount + " incidents on the map …", viewWidth / 2, viewHeight / 2);
             return;
         }
         double zoom = baseMap.zoom().get();
@@ -324,9 +359,9 @@ final class IncidentLayer extends MapLayer {
         double world = 256 * Math.pow(2, zoom);
         double ox = origin.getX() - 0.5 * world;
         double oy = origin.getY() - 0.5 * world;
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        double pad = 40;
+        double w = viewWidth;
+        double h = viewHeight;
+        double pad = MARGIN + 40;
         int n = catalog.size();
         if (xs.length != n) {
             xs = new double[n];
@@ -435,14 +470,29 @@ final class IncidentLayer extends MapLayer {
         if (mercatorOf != catalog) {
             projectCatalog(catalog);
         }
-        if (useIndex(catalog)) {
-            redrawIndexed(catalog);
-        } else {
-            index = null;
-            redrawExact(catalog);
-        }
-        if (state.story().isActive()) {
-            drawStory(canvas.getGraphicsContext2D());
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        canvas.setTranslateX(0);
+        canvas.setTranslateY(0);
+        Point2D origin = getMapPoint(0, 0);
+        drawnOriginX = origin.getX();
+        drawnOriginY = origin.getY();
+        drawnZoom = baseMap.zoom().get();
+        // Draw in layer coordinates; the canvas starts MARGIN px above and left of the view.
+        gc.save();
+        gc.translate(MARGIN, MARGIN);
+        try {
+            if (useIndex(catalog)) {
+                redrawIndexed(catalog);
+            } else {
+                index = null;
+                redrawExact(catalog);
+            }
+            if (state.story().isActive()) {
+                drawStory(gc);
+            }
+        } finally {
+            gc.restore();
         }
         afterRedraw.run();
     }

@@ -103,6 +103,8 @@ public final class Benchmark {
         results.put("map_layer_ms_median_10k", round(l[0]));
         results.put("node_layer_ms_median_10k", round(l[1]));
         results.put("map_layer_speedup_vs_nodes_10k", round(l[1] / l[0]));
+        results.put("map_pan_ms_median_10k", round(MapBench.lastPanMedian));
+        results.put("map_pan_speedup_vs_nodes_10k", round(l[1] / MapBench.lastPanMedian));
 
         Platform.exit();
 
