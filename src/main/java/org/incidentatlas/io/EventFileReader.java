@@ -212,7 +212,7 @@ public final class EventFileReader {
         /** The top-level fields read whole, as one object node located at the document's start. */
         private Node sectionsNode(Node root) {
             if (sectionsRoot == null) {
-                sectionsRoot = new SectionView(root, sections).node();
+                sectionsRoot = Node.objectOf(root, sections);
             }
             return sectionsRoot;
         }
@@ -769,13 +769,6 @@ public final class EventFileReader {
         Batch(int first) {
             this.first = first;
             this.nodes = first < 0 ? new Node[0] : new Node[SIZE];
-        }
-    }
-
-    /** The top-level fields read whole, seen as one object for the field helpers. */
-    private record SectionView(Node root, Map<String, Node> sections) {
-        Node node() {
-            return Node.objectOf(root, sections);
         }
     }
 

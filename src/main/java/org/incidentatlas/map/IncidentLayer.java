@@ -239,7 +239,7 @@ final class IncidentLayer extends MapLayer {
     private IncidentCatalog indexCatalog;
     private Object indexFilters;
 
-    private boolean useIndex(IncidentCatalog catalog) {
+    private boolean useIndex() {
         return locatedCount > INDEX_THRESHOLD;
     }
 
@@ -482,7 +482,7 @@ final class IncidentLayer extends MapLayer {
         gc.save();
         gc.translate(MARGIN, MARGIN);
         try {
-            if (useIndex(catalog)) {
+            if (useIndex()) {
                 redrawIndexed(catalog);
             } else {
                 index = null;

@@ -3,6 +3,7 @@ package org.incidentatlas.map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.incidentatlas.model.SortedLongs;
 
 /**
  * Groups markers that would overlap on screen. Pure screen-space maths (no JavaFX), so it is tested alone.
@@ -129,7 +130,7 @@ final class MarkerClusters {
             for (long gx = cx - 1; gx <= cx + 1; gx++) {
                 for (long gy = cy - 1; gy <= cy + 1; gy++) {
                     long cell = cellKey(gx, gy);
-                    int at = lowerBound(sorted, cell << 32);
+                    int at = SortedLongs.lowerBound(sorted, sorted.length, cell << 32);
                     for (int k = at; k < sorted.length && (sorted[k] >>> 32) == cell; k++) {
                         int j = (int) (sorted[k] & 0xffffffffL);
                         if (taken[j]) {
@@ -167,20 +168,5 @@ final class MarkerClusters {
     /** A non-negative 31-bit key for a grid cell (cells wrap far outside any screen; only neighbours matter). */
     private static long cellKey(long gx, long gy) {
         return ((gx & 0x7fff) << 16) | (gy & 0xffff);
-    }
-
-    /** First index of sorted {@code a} whose value is {@code >= key} (the spatial index uses it too). */
-    static int lowerBound(long[] a, long key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -1,6 +1,7 @@
 package org.incidentatlas.map;
 
 import java.util.Arrays;
+import org.incidentatlas.model.SortedLongs;
 
 /**
  * A spatial index over located incidents for big catalogs, so that drawing the map costs in proportion to the
@@ -141,11 +142,11 @@ final class SpatialIndex {
         for (int cy = cy0; cy <= cy1; cy++) {
             for (int cx = cx0; cx <= cx1; cx++) {
                 long first = morton(cx, cy) << shift;
-                int lo = MarkerClusters.lowerBound(codes, first);
+                int lo = SortedLongs.lowerBound(codes, codes.length, first);
                 if (lo == codes.length || (codes[lo] >>> shift) != (first >>> shift)) {
                     continue;
                 }
-                int hi = MarkerClusters.lowerBound(codes, first + (1L << shift));
+                int hi = SortedLongs.lowerBound(codes, codes.length, first + (1L << shift));
                 visitor.cell(lo, hi);
             }
         }

@@ -86,15 +86,13 @@ public final class IncidentCatalog {
         long[] e = new long[n];
         long[] l = new long[n];
         int[] order = new int[n];
+        boolean[] undated = new boolean[n];
         for (int i = 0; i < n; i++) {
             TimeExtent w = incidents.get(i).when();
+            undated[i] = w == null;
             e[i] = w == null ? Long.MAX_VALUE : w.earliest().toEpochMilli();
             l[i] = w == null ? Long.MAX_VALUE : w.latest().toEpochMilli();
             order[i] = i;
-        }
-        boolean[] undated = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            undated[i] = incidents.get(i).when() == null;
         }
         mergeSort(order, new int[n], 0, n, e, l, undated);
         Incident[] sorted = new Incident[n];
@@ -241,47 +239,13 @@ public final class IncidentCatalog {
         if (toMillis <= fromMillis) {
             return 0;
         }
-        return lowerBound(earliestMillis, datedCount, toMillis) - upperBound(latestSorted, fromMillis);
+        return SortedLongs.lowerBound(earliestMillis, datedCount, toMillis)
+                - SortedLongs.upperBound(latestSorted, latestSorted.length, fromMillis);
     }
 
     /** True when the dated incident at {@code index} overlaps {@code [from, to)}. */
     public boolean overlaps(int index, long fromMillis, long toMillis) {
         return index < datedCount && earliestMillis[index] < toMillis && latestMillis[index] > fromMillis;
-    }
-
-    /** First index in {@code a[0, n)} whose value is {@code >= key}. */
-    private static int lowerBound(long[] a, int n, long key) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Number of values in sorted {@code a} that are {@code <= key}. */
-    private static int upperBound(long[] a, long key) {
-        return upperBound(a, a.length, key);
-    }
-
-    /** Number of values in sorted {@code a[0, n)} that are {@code <= key}. */
-    private static int upperBound(long[] a, int n, long key) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** An empty catalog. */
@@ -380,8 +344,8 @@ public final class IncidentCatalog {
         }
         // Those containing 'from' (O(log n + k) in the interval tree), then those starting inside (from, to):
         // a contiguous run of the time order. The first all come before the run.
-        int runStart = upperBound(earliestMillis, datedCount, f);
-        int runEnd = lowerBound(earliestMillis, datedCount, t);
+        int runStart = SortedLongs.upperBound(earliestMillis, datedCount, f);
+        int runEnd = SortedLongs.lowerBound(earliestMillis, datedCount, t);
         int[] stabbed = new int[16];
         int[] count = {0};
         int[][] box = {stabbed};

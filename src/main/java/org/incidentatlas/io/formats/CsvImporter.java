@@ -104,8 +104,8 @@ final class CsvImporter {
             try {
                 Incident inc = acled ? acled(row, col, where, out) : generic(row, mapping, names, where, out);
                 out.add(inc);
-            } catch (Bad e) {
-                out.skip(e.column == null ? where : new Where(where.path() + ", column " + e.column, where.line(), 1),
+            } catch (BadRecord e) {
+                out.skip(e.field == null ? where : new Where(where.path() + ", column " + e.field, where.line(), 1),
                         e.getMessage());
             }
         }
@@ -132,23 +132,23 @@ final class CsvImporter {
 
     // ---- ACLED ---------------------------------------------------------------------------------------------
 
-    private Incident acled(Csv.Row row, Map<String, Integer> col, Where where, CatalogBuilder out) throws Bad {
+    private Incident acled(Csv.Row row, Map<String, Integer> col, Where where, CatalogBuilder out) throws BadRecord {
         String id = text(row, col, "event_id_cnty");
         if (id == null) {
             id = text(row, col, "data_id");
         }
         String date = text(row, col, "event_date");
         if (date == null) {
-            throw new Bad("event_date", "no event_date");
+            throw new BadRecord("event_date", "no event_date");
         }
         TimeExtent day;
         try {
             day = TimeValues.parse(date);
         } catch (IllegalArgumentException e) {
-            throw new Bad("event_date", e.getMessage());
+            throw new BadRecord("event_date", e.getMessage());
         }
         if (day.interval() || day.precision() != TimePrecision.DAY) {
-            throw new Bad("event_date", "\"" + date + "\" is not a single day");
+            throw new BadRecord("event_date", "\"" + date + "\" is not a single day");
         }
         String dayLiteral = day.earliest().toString().substring(0, 10);
         String precision = text(row, col, "time_precision");
@@ -210,7 +210,7 @@ final class CsvImporter {
     }
 
     private GeoLocation acledPlace(Csv.Row row, Map<String, Integer> col, String location, Where where,
-                                   CatalogBuilder out) throws Bad {
+                                   CatalogBuilder out) throws BadRecord {
         String lat = text(row, col, "latitude");
         String lon = text(row, col, "longitude");
         if (lat == null && lon == null) {
@@ -240,7 +240,7 @@ final class CsvImporter {
     // ---- generic ---------------------------------------------------------------------------------------------
 
     private Incident generic(Csv.Row row, CsvMapping m, List<String> names, Where where, CatalogBuilder out)
-            throws Bad {
+            throws BadRecord {
         Map<Field, String> v = new java.util.EnumMap<>(Field.class);
         for (Field f : Field.values()) {
             int i = m.index(f, names);
@@ -266,7 +266,7 @@ final class CsvImporter {
                 when = start != null ? start : end;
             }
         } catch (IllegalArgumentException e) {
-            throw new Bad(v.containsKey(Field.END) ? m.column(Field.WHEN).orElse("end") : m.column(Field.WHEN)
+            throw new BadRecord(v.containsKey(Field.END) ? m.column(Field.WHEN).orElse("end") : m.column(Field.WHEN)
                     .orElse(null), e.getMessage());
         }
         GeoLocation place = null;
@@ -397,9 +397,9 @@ final class CsvImporter {
 
     // ---- shared ----------------------------------------------------------------------------------------------
 
-    private static double[] coordinates(String lat, String lon, String latName, String lonName) throws Bad {
+    private static double[] coordinates(String lat, String lon, String latName, String lonName) throws BadRecord {
         if (lat == null || lon == null) {
-            throw new Bad(lat == null ? latName : lonName, "has a " + (lat == null ? lonName : latName)
+            throw new BadRecord(lat == null ? latName : lonName, "has a " + (lat == null ? lonName : latName)
                     + " but no " + (lat == null ? latName : lonName));
         }
         double a = number(lat, latName, -90, 90);
@@ -407,15 +407,15 @@ final class CsvImporter {
         return new double[] {a, o};
     }
 
-    private static double number(String s, String name, double min, double max) throws Bad {
+    private static double number(String s, String name, double min, double max) throws BadRecord {
         double d;
         try {
             d = Double.parseDouble(s.strip());
         } catch (NumberFormatException e) {
-            throw new Bad(name, "\"" + s + "\" is not a number");
+            throw new BadRecord(name, "\"" + s + "\" is not a number");
         }
         if (!Double.isFinite(d) || d < min || d > max) {
-            throw new Bad(name, s + " is outside [" + (int) min + ", " + (int) max + "]");
+            throw new BadRecord(name, s + " is outside [" + (int) min + ", " + (int) max + "]");
         }
         return d;
     }
@@ -434,16 +434,5 @@ final class CsvImporter {
 
     static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    /** A record that cannot be used, and the column at fault (or {@code null}). */
-    private static final class Bad extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String column;
-
-        Bad(String column, String message) {
-            super(message, null, false, false);
-            this.column = column;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.incidentatlas.io.formats;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import org.incidentatlas.model.Category;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
+import org.incidentatlas.model.Outcome;
 import org.incidentatlas.model.Source;
 
 /** Small pieces the writers share. */
@@ -24,17 +27,60 @@ final class ExportSupport {
 
     /** The sources as a JSON array text (as written in CSV cells and KML ExtendedData). */
     static String sourcesJson(List<Source> sources) {
-        var arr = JsonRecords.MAPPER.createArrayNode();
-        for (Source s : sources) {
-            var o = arr.addObject();
-            o.put("outlet", s.outlet());
-            o.put("speaker", s.speaker());
-            o.put("quote", s.quote());
-            o.put("published", s.published());
-            o.put("url", s.url());
-            o.put("note", s.note());
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = JsonRecords.MAPPER.getFactory().createGenerator(out)) {
+            sourcesArray(g, sources);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
         }
-        return arr.toString();
+        return out.toString();
+    }
+
+    /** {@code "sources": [...]} when there are any. */
+    static void sources(JsonGenerator g, List<Source> sources) throws IOException {
+        if (!sources.isEmpty()) {
+            g.writeFieldName("sources");
+            sourcesArray(g, sources);
+        }
+    }
+
+    private static void sourcesArray(JsonGenerator g, List<Source> sources) throws IOException {
+        g.writeStartArray();
+        for (Source s : sources) {
+            g.writeStartObject();
+            g.writeStringField("outlet", s.outlet());
+            g.writeStringField("speaker", s.speaker());
+            g.writeStringField("quote", s.quote());
+            g.writeStringField("published", s.published());
+            g.writeStringField("url", s.url());
+            g.writeStringField("note", s.note());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** The outcome's {@code killed}, {@code injured} and {@code damage} fields, those that are given. */
+    static void outcomeFields(JsonGenerator g, Outcome o) throws IOException {
+        if (o.killed() != null) {
+            g.writeNumberField("killed", o.killed());
+        }
+        if (o.injured() != null) {
+            g.writeNumberField("injured", o.injured());
+        }
+        if (o.damage() != null) {
+            g.writeStringField("damage", o.damage());
+        }
+    }
+
+    /** {@code "field": ["a", "b"]} when there are any. */
+    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        if (!values.isEmpty()) {
+            g.writeArrayFieldStart(field);
+            for (String v : values) {
+                g.writeString(v);
+            }
+            g.writeEndArray();
+        }
     }
 
     /** Plain text numbers: 42 for whole numbers, else the shortest decimal form. */

@@ -102,7 +102,7 @@ final class GeoJsonImporter {
             Where where = new Where(arrayPath == null ? "$" : arrayPath + "[" + i + "]", loc[0], loc[1]);
             try {
                 out.add(feature(features.get(i), props.get(i), i, timeKey, endKey, titleKey, categoryKey, where, out));
-            } catch (Bad e) {
+            } catch (BadRecord e) {
                 out.skip(e.field == null ? where : new Where(where.path() + "." + e.field, where.line(),
                         where.column()), e.getMessage());
             }
@@ -111,9 +111,9 @@ final class GeoJsonImporter {
     }
 
     private Incident feature(JsonNode f, JsonNode p, int index, String timeKey, String endKey, String titleKey,
-                             String categoryKey, Where where, CatalogBuilder out) throws Bad {
+                             String categoryKey, Where where, CatalogBuilder out) throws BadRecord {
         if (f == null || !f.isObject() || !"Feature".equals(JsonRecords.text(f, "type"))) {
-            throw new Bad(null, "expected a Feature object");
+            throw new BadRecord(null, "expected a Feature object");
         }
         Map<String, JsonNode> rest = new LinkedHashMap<>();
         if (p != null) {
@@ -135,7 +135,7 @@ final class GeoJsonImporter {
                 when = start != null ? start : end;
             }
         } catch (IllegalArgumentException e) {
-            throw new Bad("properties." + (tv != null ? timeKey : endKey), e.getMessage());
+            throw new BadRecord("properties." + (tv != null ? timeKey : endKey), e.getMessage());
         }
         String title = titleKey == null ? null : scalar(rest.remove(titleKey));
         String placeName = scalar(rest.remove("place"));
@@ -200,7 +200,7 @@ final class GeoJsonImporter {
     }
 
     private static GeoLocation geometry(JsonNode g, String placeName, JsonNode p, Where where, CatalogBuilder out)
-            throws Bad {
+            throws BadRecord {
         if (g == null || g.isNull()) {
             return null;
         }
@@ -209,24 +209,24 @@ final class GeoJsonImporter {
         if ("GeometryCollection".equals(type)) {
             JsonNode gs = g.get("geometries");
             if (gs == null || !gs.isArray() || gs.isEmpty()) {
-                throw new Bad("geometry", "a GeometryCollection with no geometries");
+                throw new BadRecord("geometry", "a GeometryCollection with no geometries");
             }
             for (JsonNode sub : gs) {
                 collect(sub == null ? null : sub.get("coordinates"), box);
             }
         } else if (type == null || !Set.of("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
                 "MultiPolygon").contains(type)) {
-            throw new Bad("geometry.type", "unknown geometry type " + (type == null ? "(none)" : "\"" + type + "\""));
+            throw new BadRecord("geometry.type", "unknown geometry type " + (type == null ? "(none)" : "\"" + type + "\""));
         } else {
             collect(g.get("coordinates"), box);
         }
         if (box[0] == Double.MAX_VALUE) {
-            throw new Bad("geometry.coordinates", "no usable coordinates (expected [longitude, latitude])");
+            throw new BadRecord("geometry.coordinates", "no usable coordinates (expected [longitude, latitude])");
         }
         double lon = (box[0] + box[2]) / 2;
         double lat = (box[1] + box[3]) / 2;
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            throw new Bad("geometry.coordinates", "coordinates outside longitude [-180, 180], latitude [-90, 90]");
+            throw new BadRecord("geometry.coordinates", "coordinates outside longitude [-180, 180], latitude [-90, 90]");
         }
         boolean point = "Point".equals(type);
         PlacePrecision precision = point ? PlacePrecision.SITE : PlacePrecision.DISTRICT;
@@ -250,7 +250,7 @@ final class GeoJsonImporter {
     }
 
     /** Widens {@code box} (minLon, minLat, maxLon, maxLat) by every position under {@code coords}. */
-    private static void collect(JsonNode coords, double[] box) throws Bad {
+    private static void collect(JsonNode coords, double[] box) throws BadRecord {
         if (coords == null || !coords.isArray()) {
             return;
         }
@@ -258,7 +258,7 @@ final class GeoJsonImporter {
             double lon = coords.get(0).asDouble();
             double lat = coords.get(1).asDouble();
             if (!Double.isFinite(lon) || !Double.isFinite(lat) || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-                throw new Bad("geometry.coordinates", "position [" + coords.get(0) + ", " + coords.get(1)
+                throw new BadRecord("geometry.coordinates", "position [" + coords.get(0) + ", " + coords.get(1)
                         + "] is outside longitude [-180, 180], latitude [-90, 90]");
             }
             box[0] = Math.min(box[0], lon);
@@ -415,17 +415,6 @@ final class GeoJsonImporter {
             }
         }
         return l;
-    }
-
-    /** A feature that cannot be used, and the field at fault (relative to the feature) or {@code null}. */
-    private static final class Bad extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String field;
-
-        Bad(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
     }
 
     /**

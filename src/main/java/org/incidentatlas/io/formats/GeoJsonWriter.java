@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
-import org.incidentatlas.model.Source;
 
 /**
  * Writes an RFC 7946 FeatureCollection: one Point feature per incident (a null geometry for unlocated ones),
@@ -76,44 +75,11 @@ final class GeoJsonWriter {
                     }
                 }
                 if (ExportSupport.hasOutcome(i)) {
-                    if (i.outcome().killed() != null) {
-                        g.writeNumberField("killed", i.outcome().killed());
-                    }
-                    if (i.outcome().injured() != null) {
-                        g.writeNumberField("injured", i.outcome().injured());
-                    }
-                    if (i.outcome().damage() != null) {
-                        g.writeStringField("damage", i.outcome().damage());
-                    }
+                    ExportSupport.outcomeFields(g, i.outcome());
                 }
-                if (!i.sources().isEmpty()) {
-                    g.writeArrayFieldStart("sources");
-                    for (Source s : i.sources()) {
-                        g.writeStartObject();
-                        g.writeStringField("outlet", s.outlet());
-                        g.writeStringField("speaker", s.speaker());
-                        g.writeStringField("quote", s.quote());
-                        g.writeStringField("published", s.published());
-                        g.writeStringField("url", s.url());
-                        g.writeStringField("note", s.note());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                }
-                if (!i.tags().isEmpty()) {
-                    g.writeArrayFieldStart("tags");
-                    for (String t : i.tags()) {
-                        g.writeString(t);
-                    }
-                    g.writeEndArray();
-                }
-                if (!i.related().isEmpty()) {
-                    g.writeArrayFieldStart("related");
-                    for (String t : i.related()) {
-                        g.writeString(t);
-                    }
-                    g.writeEndArray();
-                }
+                ExportSupport.sources(g, i.sources());
+                ExportSupport.strings(g, "tags", i.tags());
+                ExportSupport.strings(g, "related", i.related());
                 g.writeEndObject();
                 g.writeEndObject();
             }

@@ -15,7 +15,6 @@ import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
 import org.incidentatlas.model.Narrative;
 import org.incidentatlas.model.NarrativeStep;
-import org.incidentatlas.model.Source;
 
 /**
  * Writes an events file, format {@code incident-atlas/1} (docs/event-format.md), that {@link EventFileReader}
@@ -87,33 +86,12 @@ final class NativeWriter {
                 }
                 if (ExportSupport.hasOutcome(i)) {
                     g.writeObjectFieldStart("outcome");
-                    if (i.outcome().killed() != null) {
-                        g.writeNumberField("killed", i.outcome().killed());
-                    }
-                    if (i.outcome().injured() != null) {
-                        g.writeNumberField("injured", i.outcome().injured());
-                    }
-                    if (i.outcome().damage() != null) {
-                        g.writeStringField("damage", i.outcome().damage());
-                    }
+                    ExportSupport.outcomeFields(g, i.outcome());
                     g.writeEndObject();
                 }
-                if (!i.sources().isEmpty()) {
-                    g.writeArrayFieldStart("sources");
-                    for (Source s : i.sources()) {
-                        g.writeStartObject();
-                        g.writeStringField("outlet", s.outlet());
-                        g.writeStringField("speaker", s.speaker());
-                        g.writeStringField("quote", s.quote());
-                        g.writeStringField("published", s.published());
-                        g.writeStringField("url", s.url());
-                        g.writeStringField("note", s.note());
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                }
-                strings(g, "tags", i.tags());
-                strings(g, "related", i.related());
+                ExportSupport.sources(g, i.sources());
+                ExportSupport.strings(g, "tags", i.tags());
+                ExportSupport.strings(g, "related", i.related());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -158,16 +136,6 @@ final class NativeWriter {
         g.writeStringField("precision", p.precision().key());
         if (p.uncertaintyKm() != null) {
             g.writeNumberField("uncertaintyKm", p.uncertaintyKm());
-        }
-    }
-
-    private static void strings(JsonGenerator g, String field, java.util.List<String> values) throws IOException {
-        if (!values.isEmpty()) {
-            g.writeArrayFieldStart(field);
-            for (String v : values) {
-                g.writeString(v);
-            }
-            g.writeEndArray();
         }
     }
 }

@@ -50,7 +50,7 @@ final class TimelineJsImporter {
             Where where = new Where("$.events[" + i + "]", loc[0], loc[1]);
             try {
                 out.add(slide(events.get(i), i, where, out));
-            } catch (Bad e) {
+            } catch (BadRecord e) {
                 out.skip(e.field == null ? where : new Where(where.path() + "." + e.field, loc[0], loc[1]),
                         e.getMessage());
             }
@@ -64,11 +64,11 @@ final class TimelineJsImporter {
                 try {
                     TimeExtent span = when(e, where, out);
                     if (span == null) {
-                        throw new Bad("start_date", "an era needs a start_date");
+                        throw new BadRecord("start_date", "an era needs a start_date");
                     }
                     String label = PlainText.of(JsonRecords.text(e.get("text"), "headline"));
                     out.addEra(new Era(label == null ? span.literal() : label, span));
-                } catch (Bad b) {
+                } catch (BadRecord b) {
                     out.error(new Where(where.path() + (b.field == null ? "" : "." + b.field), loc[0], loc[1]),
                             b.getMessage() + "; era skipped");
                 }
@@ -77,13 +77,13 @@ final class TimelineJsImporter {
         return out.build();
     }
 
-    private Incident slide(JsonNode e, int index, Where where, CatalogBuilder out) throws Bad {
+    private Incident slide(JsonNode e, int index, Where where, CatalogBuilder out) throws BadRecord {
         if (e == null || !e.isObject()) {
-            throw new Bad(null, "expected a slide object");
+            throw new BadRecord(null, "expected a slide object");
         }
         TimeExtent when = when(e, where, out);
         if (when == null) {
-            throw new Bad("start_date", "an event needs a start_date with at least a year");
+            throw new BadRecord("start_date", "an event needs a start_date with at least a year");
         }
         JsonNode text = e.get("text");
         String headline = PlainText.of(JsonRecords.text(text, "headline"));
@@ -114,7 +114,7 @@ final class TimelineJsImporter {
     }
 
     /** The slide's or era's time: start_date alone, or start_date to end_date. */
-    private static TimeExtent when(JsonNode e, Where where, CatalogBuilder out) throws Bad {
+    private static TimeExtent when(JsonNode e, Where where, CatalogBuilder out) throws BadRecord {
         TimeExtent start = date(e.get("start_date"), "start_date");
         TimeExtent end = date(e.get("end_date"), "end_date");
         if (start == null) {
@@ -130,24 +130,24 @@ final class TimelineJsImporter {
             }
             return s.extent();
         } catch (IllegalArgumentException ex) {
-            throw new Bad("end_date", ex.getMessage());
+            throw new BadRecord("end_date", ex.getMessage());
         }
     }
 
     /** A TimelineJS date object ({@code year} required; month … millisecond optional, numbers or strings). */
-    private static TimeExtent date(JsonNode d, String field) throws Bad {
+    private static TimeExtent date(JsonNode d, String field) throws BadRecord {
         if (d == null || d.isNull()) {
             return null;
         }
         if (!d.isObject()) {
-            throw new Bad(field, "expected a date object such as {\"year\": 2021, \"month\": 6}");
+            throw new BadRecord(field, "expected a date object such as {\"year\": 2021, \"month\": 6}");
         }
         Integer year = part(d, "year", field, -999_999, 999_999);
         if (year == null) {
-            throw new Bad(field + ".year", "a date needs a year");
+            throw new BadRecord(field + ".year", "a date needs a year");
         }
         if (year < 0 || year > 9999) {
-            throw new Bad(field + ".year", "year " + year + " is outside 0000–9999, which is all this version supports");
+            throw new BadRecord(field + ".year", "year " + year + " is outside 0000–9999, which is all this version supports");
         }
         Integer month = part(d, "month", field, 1, 12);
         Integer day = month == null ? null : part(d, "day", field, 1, 31);
@@ -155,7 +155,7 @@ final class TimelineJsImporter {
         Integer minute = hour == null ? null : part(d, "minute", field, 0, 59);
         Integer second = minute == null ? null : part(d, "second", field, 0, 59);
         if (day != null && !TimeValues.validDay(year, month, day)) {
-            throw new Bad(field + ".day", String.format(Locale.ROOT, "%04d-%02d has no day %d", year, month, day));
+            throw new BadRecord(field + ".day", String.format(Locale.ROOT, "%04d-%02d has no day %d", year, month, day));
         }
         String date = TimeValues.date(year, month, day);
         if (hour == null) {
@@ -168,7 +168,7 @@ final class TimelineJsImporter {
         return Edtf.parse(t + "Z");
     }
 
-    private static Integer part(JsonNode d, String name, String field, int min, int max) throws Bad {
+    private static Integer part(JsonNode d, String name, String field, int min, int max) throws BadRecord {
         JsonNode v = d.get(name);
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
             return null;
@@ -179,22 +179,11 @@ final class TimelineJsImporter {
         } else if (v.isTextual() && v.asText().strip().matches("-?\\d{1,7}")) {
             n = Integer.parseInt(v.asText().strip());
         } else {
-            throw new Bad(field + "." + name, "\"" + name + "\" must be a whole number, found " + v);
+            throw new BadRecord(field + "." + name, "\"" + name + "\" must be a whole number, found " + v);
         }
         if (n < min || n > max) {
-            throw new Bad(field + "." + name, "\"" + name + "\" must be " + min + "–" + max + ", found " + n);
+            throw new BadRecord(field + "." + name, "\"" + name + "\" must be " + min + "–" + max + ", found " + n);
         }
         return n;
-    }
-
-    /** A slide or era that cannot be used, and the field at fault (or {@code null}). */
-    private static final class Bad extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String field;
-
-        Bad(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
     }
 }
