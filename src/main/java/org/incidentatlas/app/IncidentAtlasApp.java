@@ -22,6 +22,7 @@ public final class IncidentAtlasApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
         CommandLine cl = CommandLine.parse(getParameters().getRaw().toArray(String[]::new));
         loader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "file-loader");
@@ -30,7 +31,7 @@ public final class IncidentAtlasApp extends Application {
         });
         ExplorerState state = new ExplorerState(new EventFileReader(), loader, Platform::runLater);
         boolean screenshot = cl.mode() == CommandLine.Mode.SCREENSHOT || cl.mode() == CommandLine.Mode.FRAMES;
-        MapOptions mapOptions = new MapOptions(AppInfo.userAgent(), AppInfo.tileCacheDir(), AppInfo.tileHttpClient());
+        MapOptions mapOptions = new MapOptions(AppInfo.userAgent(), AppInfo.tileCacheDir(), AppInfo::tileHttpClient);
         // Screenshots never read or change the user's remembered choices (and so never go online).
         Settings settings = screenshot ? Settings.inMemory() : Settings.userPreferences();
         org.incidentatlas.io.SavedView view = null;
@@ -55,6 +56,7 @@ public final class IncidentAtlasApp extends Application {
         }
         MainWindow window = new MainWindow(state, mapOptions, settings, url -> getHostServices().showDocument(url));
         stage.setScene(window.createScene());
+        StartupTrace.mark("window built");
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             Path f = state.fileProperty().get();
             String t = state.getCatalog().title();
@@ -122,6 +124,7 @@ public final class IncidentAtlasApp extends Application {
         }
         if (cl.mode() == CommandLine.Mode.SCREENSHOT) {
             stage.show();
+            StartupTrace.mark("shown");
             new Screenshot(window, state, cl.screenshot()).takeWhenReady();
         } else if (cl.mode() == CommandLine.Mode.FRAMES) {
             stage.show();
@@ -133,18 +136,30 @@ public final class IncidentAtlasApp extends Application {
 
     /**
      * For the benchmark: prints how long after the process started the first frame with incidents was laid out
-     * (the pulse that draws them), then, with {@code -Datlas.exitAfterFirstFrame=true}, quits.
+     * (the pulse that draws them) and the marks of {@link StartupTrace} on the way, then, with
+     * {@code -Datlas.exitAfterFirstFrame=true}, quits.
      */
     private static void reportFirstFrame(javafx.scene.Scene scene, ExplorerState state) {
+        state.catalogProperty().addListener(o -> StartupTrace.mark("catalog shown"));
         Runnable[] listener = new Runnable[1];
+        boolean[] firstPulse = {true};
         listener[0] = () -> {
+            if (firstPulse[0]) {
+                firstPulse[0] = false;
+                StartupTrace.mark("first pulse");
+            }
             if (state.getCatalog().isEmpty()) {
                 return;
             }
             scene.removePostLayoutPulseListener(listener[0]);
-            long startedAt = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
-                    .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            // The launcher's clock reading just before it started this process when it gives one (the
+            // benchmark does), else the JVM's own start. Not ProcessHandle's start instant: on Linux it is
+            // derived from the boot time in whole seconds and was seen up to 0.9 s early.
+            long startedAt = Long.getLong("atlas.launchedAt",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
             System.out.println("first-frame-ms " + (System.currentTimeMillis() - startedAt));
+            StartupTrace.mark("first frame");
+            System.out.println("first-frame-phases " + StartupTrace.report(startedAt));
             if (Boolean.getBoolean("atlas.exitAfterFirstFrame")) {
                 Platform.runLater(Platform::exit);
             }

@@ -20,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         System.setProperty("java.awt.headless", "true");
         System.setProperty("javafx.platform", "desktop"); // tells Gluon Attach; silences its INFO line
         String[] launchArgs = args;

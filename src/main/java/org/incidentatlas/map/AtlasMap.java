@@ -55,6 +55,7 @@ public final class AtlasMap extends StackPane {
 
     private final ExplorerState state;
     private final MapOptions options;
+    private java.net.http.HttpClient httpClient;
     private MapView mapView;
     private final IncidentLayer layer;
     private final RegionLayer regions;
@@ -80,6 +81,7 @@ public final class AtlasMap extends StackPane {
         getStyleClass().add("atlas-map");
         setFocusTraversable(true);
         layer = new IncidentLayer(state);
+        holdBasemapUntilLaidOut();
         regions = new RegionLayer(state, AtlasTileRetriever.offline());
         layer.setAfterRedraw(() -> {
             updateScaleBar();
@@ -219,6 +221,40 @@ public final class AtlasMap extends StackPane {
 
     // ---- tile source ----------------------------------------------------------------------------------------
 
+    /**
+     * Holds the offline basemap (tiles and the data behind them) until this map's window has been laid out once,
+     * or for two seconds at most: at start-up the window and its incidents get the CPU first.
+     */
+    private void holdBasemapUntilLaidOut() {
+        java.util.concurrent.CompletableFuture<Void> laidOut = new java.util.concurrent.CompletableFuture<>();
+        laidOut.completeOnTimeout(null, 2, java.util.concurrent.TimeUnit.SECONDS);
+        AtlasTileRetriever.offline().holdUntil(laidOut);
+        sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                javafx.scene.Scene scene = getScene();
+                if (scene == null) {
+                    return;
+                }
+                sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    javafx.application.Platform.runLater(() -> laidOut.complete(null));
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
+    }
+
+    /** The online tile client, made the first time online tiles are turned on. */
+    private java.net.http.HttpClient httpClient() {
+        if (httpClient == null) {
+            httpClient = options.httpClient().get();
+        }
+        return httpClient;
+    }
+
     private void applyTileSource() {
         if (online != null) {
             online.shutdown();
@@ -227,7 +263,7 @@ public final class AtlasMap extends StackPane {
         if (onlineTiles.get()) {
             try {
                 online = new OnlineTileSource(tileUrlTemplate.get(), options.userAgent(), options.tileCacheDir(),
-                        options.httpClient(), Clock.systemUTC(), onlineStatus::set);
+                        httpClient(), Clock.systemUTC(), onlineStatus::set);
                 onlineStatus.set("online tiles");
                 attribution.setText(OSM_ATTRIBUTION + " · " + OFFLINE_ATTRIBUTION);
             } catch (IllegalArgumentException e) {

@@ -33,6 +33,7 @@ final class OfflineTileSource {
     });
     private final AtomicInteger pending = new AtomicInteger();
     private volatile TileRenderer renderer;
+    private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
     private final Map<Long, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -44,6 +45,27 @@ final class OfflineTileSource {
 
     int pending() {
         return pending.get();
+    }
+
+    /**
+     * Holds rendering and the loading of the basemap until {@code until} completes, unless held already. The
+     * map holds it until its window has been laid out once: on two cores, tiles drawn while the window is
+     * being built take the CPU (and the JIT's attention) from it, and the incidents matter more than the sea.
+     */
+    void holdUntil(CompletableFuture<Void> until) {
+        if (gate.isDone()) {
+            gate = until;
+        }
+    }
+
+    /** Runs {@code task} on a tile thread once rendering is no longer held. */
+    void whenOpen(Runnable task) {
+        CompletableFuture<Void> g = gate;
+        if (g.isDone()) {
+            executor.execute(task);
+        } else {
+            g.whenComplete((v, e) -> executor.execute(task));
+        }
     }
 
     CompletableFuture<Image> loadTile(int zoom, long i, long j) {
@@ -58,7 +80,7 @@ final class OfflineTileSource {
         }
         CompletableFuture<Image> future = new CompletableFuture<>();
         pending.incrementAndGet();
-        executor.execute(() -> {
+        whenOpen(() -> {
             Image image = null;
             Throwable failure = null;
             try {

@@ -1,7 +1,6 @@
 package org.incidentatlas.map;
 
 import com.gluonhq.maps.MapLayer;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -33,10 +32,13 @@ final class RegionLayer extends MapLayer {
         canvas.setMouseTransparent(true);
         setMouseTransparent(true);
         getChildren().add(canvas);
-        CompletableFuture.supplyAsync(() -> basemap.renderer().data()).thenAccept(d -> Platform.runLater(() -> {
-            data = d;
-            pickRegion();
-        }));
+        basemap.whenOpen(() -> {
+            BasemapData d = basemap.renderer().data();
+            Platform.runLater(() -> {
+                data = d;
+                pickRegion();
+            });
+        });
         state.selectedIncidentProperty().addListener(o -> pickRegion());
     }
 

@@ -40,6 +40,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class HostileNetworkUiTest extends WindowUiTest {
     private static final List<String> ATTEMPTS = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS_MADE =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static ProxySelector previous;
 
     @BeforeAll
@@ -74,7 +76,10 @@ class HostileNetworkUiTest extends WindowUiTest {
         try {
             // as the app builds them (AppInfo), with a throw-away cache folder
             MapOptions options = new MapOptions(AppInfo.userAgent(), Files.createTempDirectory("atlas-no-net"),
-                    AppInfo.tileHttpClient());
+                    () -> {
+                        CLIENTS_MADE.incrementAndGet();
+                        return AppInfo.tileHttpClient();
+                    });
             return new MainWindow(s, options, settings());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -133,5 +138,6 @@ class HostileNetworkUiTest extends WindowUiTest {
         assertEquals("offline basemap", fx(() -> map.onlineStatusProperty().get()));
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("online-tiles")),
                 "no online tile thread ever ran");
+        assertEquals(0, CLIENTS_MADE.get(), "an offline session never builds an HTTP client");
     }
 }

@@ -63,7 +63,7 @@ class OnlineTilesUiTest {
         Settings settings = Settings.inMemory();
         settings.put(MainWindow.KEY_TILE_URL, "http://127.0.0.1:" + server.getAddress().getPort() + "/{z}/{x}/{y}.png");
         state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
-        window = new MainWindow(state, new MapOptions("IncidentAtlas/test-1.0", cache, HttpClient.newHttpClient()),
+        window = new MainWindow(state, new MapOptions("IncidentAtlas/test-1.0", cache, HttpClient::newHttpClient),
                 settings);
         stage.setScene(window.createScene());
         stage.show();

@@ -14,7 +14,7 @@ final class TestMaps {
     static MapOptions options() {
         try {
             return new MapOptions("IncidentAtlas/test", Files.createTempDirectory("atlas-tiles"),
-                    HttpClient.newHttpClient());
+                    HttpClient::newHttpClient);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

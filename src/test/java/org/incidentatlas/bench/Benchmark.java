@@ -132,9 +132,10 @@ public final class Benchmark {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
-            Process p = new ProcessBuilder(javaBin, "-Datlas.reportFirstFrame=true", "-Datlas.exitAfterFirstFrame=true",
-                    "-jar", jar.toString(), "--screenshot", "target/bench/first-frame.png")
-                    .redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(javaBin, "-Datlas.reportFirstFrame=true",
+                    "-Datlas.exitAfterFirstFrame=true", "-Datlas.launchedAt=" + System.currentTimeMillis(),
+                    "-jar", jar.toString(), "--screenshot", "target/bench/first-frame.png").redirectErrorStream(true);
+            Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             p.waitFor();
             ms[i] = out.lines().filter(x -> x.startsWith("first-frame-ms ")).mapToDouble(

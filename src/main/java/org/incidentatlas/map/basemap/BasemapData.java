@@ -1,6 +1,5 @@
 package org.incidentatlas.map.basemap;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
@@ -25,7 +24,8 @@ import java.util.zip.ZipException;
  * and {@code y = (1 - ln(tan φ + sec φ) / π) / 2} with the latitude clamped to ±85.05112878°, so x grows
  * eastwards, y grows southwards and both lie in [0, 1].
  *
- * <p>Instances are immutable and thread-safe once {@link #read} or {@link #loadBundled} has returned.
+ * <p>Instances are thread-safe and, as seen from outside, immutable once {@link #read} or {@link #loadBundled}
+ * has returned (layers are decoded on first use).
  * The coordinate arrays of a {@link Feature} are shared, not copied: callers must not modify them.
  *
  * <p>File format (gzip-compressed; big-endian as {@link java.io.DataOutputStream} writes):
@@ -95,72 +95,131 @@ public final class BasemapData {
         }
     }
 
-    private final List<Layer> layers;
-    private final Map<String, Layer> byName;
+    /**
+     * A layer as found in the file: its name, kind and where its features lie in the decompressed bytes. The
+     * features are decoded the first time the layer is asked for, so layers that are never drawn (the country
+     * polygons; the first-level divisions until an incident is selected) cost a skim, not a decode.
+     */
+    private static final class Lazy {
+        final String name;
+        final Kind kind;
+        final int featureCount;
+        private byte[] raw;
+        private Layer layer;
 
-    private BasemapData(List<Layer> layers) {
+        Lazy(String name, Kind kind, int featureCount, byte[] raw) {
+            this.name = name;
+            this.kind = kind;
+            this.featureCount = featureCount;
+            this.raw = raw;
+        }
+
+        synchronized Layer get() {
+            if (layer == null) {
+                try {
+                    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(raw));
+                    List<Feature> features = new ArrayList<>(featureCount);
+                    byte[] scratch = new byte[64 * 1024];
+                    for (int f = 0; f < featureCount; f++) {
+                        features.add(readFeature(in, name, scratch));
+                    }
+                    layer = new Layer(name, kind, features);
+                    raw = null;
+                } catch (IOException e) { // the skim checked every length, so only a bad name gets here
+                    throw new UncheckedIOException("basemap: corrupt layer '" + name + "': " + e.getMessage(), e);
+                }
+            }
+            return layer;
+        }
+    }
+
+    private final List<Lazy> layers;
+    private final Map<String, Lazy> byName;
+
+    private BasemapData(List<Lazy> layers) {
         this.layers = List.copyOf(layers);
-        Map<String, Layer> map = new LinkedHashMap<>();
-        for (Layer layer : this.layers) {
-            map.putIfAbsent(layer.name(), layer);
+        Map<String, Lazy> map = new LinkedHashMap<>();
+        for (Lazy layer : this.layers) {
+            map.putIfAbsent(layer.name, layer);
         }
         this.byName = Collections.unmodifiableMap(map);
     }
 
     /**
-     * Reads a gzip-compressed basemap. The stream is not closed.
+     * Reads a gzip-compressed basemap. The stream is not closed. The whole structure is checked here; the
+     * coordinates of a layer are decoded the first time {@link #layer} asks for it.
      *
      * @throws IOException when the data is not gzip, not a basemap, of another version, truncated or corrupt
      */
     public static BasemapData read(InputStream gzipped) throws IOException {
         Objects.requireNonNull(gzipped, "gzipped");
-        DataInputStream in;
+        byte[] bytes;
         try {
-            in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(gzipped, 1 << 16), 1 << 16));
+            bytes = new GZIPInputStream(gzipped, 1 << 16).readAllBytes();
         } catch (ZipException | EOFException e) {
             throw new IOException("basemap: not a valid gzip stream (" + e.getMessage() + ")", e);
         }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes); // big-endian, as DataOutputStream wrote it
         try {
-            byte[] magic = new byte[4];
-            in.readFully(magic);
             for (int i = 0; i < 4; i++) {
-                if (magic[i] != MAGIC[i]) {
+                if (in.get() != MAGIC[i]) {
                     throw new IOException("basemap: bad magic, expected \"IABM\"");
                 }
             }
-            int version = in.readInt();
+            int version = in.getInt();
             if (version != VERSION) {
                 throw new IOException("basemap: unsupported version " + version + ", expected " + VERSION);
             }
-            int layerCount = count(in.readInt(), "layer count");
-            List<Layer> layers = new ArrayList<>(layerCount);
-            byte[] scratch = new byte[64 * 1024]; // for bulk coordinate reads
+            int layerCount = count(in.getInt(), "layer count");
+            List<Lazy> layers = new ArrayList<>(layerCount);
             for (int l = 0; l < layerCount; l++) {
-                layers.add(readLayer(in, scratch));
+                layers.add(skimLayer(in, bytes));
             }
             return new BasemapData(layers);
-        } catch (EOFException e) {
+        } catch (java.nio.BufferUnderflowException e) {
             throw new IOException("basemap: truncated data", e);
-        } catch (ZipException e) {
-            throw new IOException("basemap: corrupt gzip data (" + e.getMessage() + ")", e);
         }
     }
 
-    private static Layer readLayer(DataInputStream in, byte[] scratch) throws IOException {
-        String name = in.readUTF();
-        int kindCode = in.readByte();
+    /** Checks one layer's structure, skipping its coordinates, and keeps its bytes for decoding later. */
+    private static Lazy skimLayer(java.nio.ByteBuffer in, byte[] bytes) throws IOException {
+        String name = utf(in);
+        int kindCode = in.get();
         Kind kind = switch (kindCode) {
             case 1 -> Kind.POLYGON;
             case 2 -> Kind.LINE;
             case 3 -> Kind.POINT;
             default -> throw new IOException("basemap: layer '" + name + "' has unknown kind " + kindCode);
         };
-        int featureCount = count(in.readInt(), "feature count of layer '" + name + "'");
-        List<Feature> features = new ArrayList<>(featureCount);
+        int featureCount = count(in.getInt(), "feature count of layer '" + name + "'");
+        int from = in.position();
         for (int f = 0; f < featureCount; f++) {
-            features.add(readFeature(in, name, scratch));
+            skip(in, Short.toUnsignedInt(in.getShort())); // name
+            skip(in, Short.toUnsignedInt(in.getShort())); // key
+            in.getInt(); // rank
+            int partCount = count(in.getInt(), "part count in layer '" + name + "'");
+            for (int p = 0; p < partCount; p++) {
+                int n = count(in.getInt(), "point count in layer '" + name + "'");
+                skip(in, n * 8L);
+            }
         }
-        return new Layer(name, kind, features);
+        return new Lazy(name, kind, featureCount, java.util.Arrays.copyOfRange(bytes, from, in.position()));
+    }
+
+    private static void skip(java.nio.ByteBuffer in, long n) {
+        if (n > in.remaining()) {
+            throw new java.nio.BufferUnderflowException();
+        }
+        in.position(in.position() + (int) n);
+    }
+
+    private static String utf(java.nio.ByteBuffer in) throws IOException {
+        int len = Short.toUnsignedInt(in.getShort());
+        byte[] b = new byte[len + 2];
+        b[0] = (byte) (len >> 8);
+        b[1] = (byte) len;
+        in.get(b, 2, len);
+        return new DataInputStream(new java.io.ByteArrayInputStream(b)).readUTF();
     }
 
     private static Feature readFeature(DataInputStream in, String layer, byte[] buf) throws IOException {
@@ -240,15 +299,18 @@ public final class BasemapData {
         }
     }
 
-    /** The layer with this name, or an empty layer (kind POINT, no features) when there is none. */
+    /**
+     * The layer with this name, or an empty layer (kind POINT, no features) when there is none. The first call
+     * for a layer decodes it (tens to hundreds of milliseconds for the large ones); later calls return it.
+     */
     public Layer layer(String name) {
-        Layer layer = byName.get(name);
-        return layer != null ? layer : new Layer(name, Kind.POINT, List.of());
+        Lazy layer = byName.get(name);
+        return layer != null ? layer.get() : new Layer(name, Kind.POINT, List.of());
     }
 
-    /** All layers, in file order. */
+    /** All layers, in file order (decoding any not yet decoded). */
     public List<Layer> layers() {
-        return layers;
+        return layers.stream().map(Lazy::get).toList();
     }
 
     /** Normalised Web Mercator x (0 at 180° W, 1 at 180° E) of a longitude in degrees. */

@@ -2,80 +2,104 @@ package org.incidentatlas.map.basemap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The basemap's lines and polygons prepared for fast tile rendering: one simplified copy per band of zoom
  * levels (vertices closer than half a pixel at the band's finest zoom are dropped), and lines cut into short
- * pieces with their own bounding boxes so that a tile only walks the vertices near it. Built once; immutable.
+ * pieces with their own bounding boxes so that a tile only walks the vertices near it.
+ *
+ * <p>Each feature is prepared for a band the first time a tile of that band overlaps it, so the first tiles of
+ * a view over Iraq prepare the features near Iraq, not the world's (which took a few hundred milliseconds per
+ * band and competed with the window for the CPU at start-up). Thread-safe; prepared pieces are immutable.
  */
 final class Generalized {
     /** The finest zoom of each band; zooms beyond the last band use the data as bundled. */
     private static final int[] BAND_MAX_ZOOM = {2, 4, 6, 8};
     private static final int LINE_PIECE = 64;
 
-    private final Map<String, List<BasemapData.Feature>>[] bands;
+    /** One layer in one band: its source features and, per feature, the pieces once prepared. */
+    private static final class Prepared {
+        final List<BasemapData.Feature> source;
+        final java.util.concurrent.atomic.AtomicReferenceArray<List<BasemapData.Feature>> pieces;
+
+        Prepared(List<BasemapData.Feature> source) {
+            this.source = source;
+            this.pieces = new java.util.concurrent.atomic.AtomicReferenceArray<>(source.size());
+        }
+    }
+
+    private final Map<String, Prepared>[] bands;
     private final BasemapData data;
-    private final List<String> polygonLayers;
     private final List<String> lineLayers;
 
-    /** Bands are prepared lazily, the first time a tile of that band is drawn (a few hundred ms each). */
+    /** {@code lineLayers} are cut into short pieces; every other layer is taken as polygons, split by area. */
     @SuppressWarnings("unchecked")
-    Generalized(BasemapData data, List<String> polygonLayers, List<String> lineLayers) {
+    Generalized(BasemapData data, List<String> lineLayers) {
         this.data = data;
-        this.polygonLayers = List.copyOf(polygonLayers);
         this.lineLayers = List.copyOf(lineLayers);
         this.bands = new Map[BAND_MAX_ZOOM.length + 1];
-    }
-
-    private synchronized Map<String, List<BasemapData.Feature>> band(int b) {
-        if (bands[b] == null) {
-            Map<String, List<BasemapData.Feature>> m = new HashMap<>();
-            for (String name : polygonLayers) {
-                m.put(name, prepare(name, b, false));
-            }
-            for (String name : lineLayers) {
-                m.put(name, prepare(name, b, true));
-            }
-            bands[b] = m;
+        for (int b = 0; b < bands.length; b++) {
+            bands[b] = new java.util.concurrent.ConcurrentHashMap<>();
         }
-        return bands[b];
     }
 
-    private List<BasemapData.Feature> prepare(String name, int b, boolean line) {
-        List<BasemapData.Feature> source = data.layer(name).features();
-        double tolerance = b < BAND_MAX_ZOOM.length ? 0.5 / (256 * Math.pow(2, BAND_MAX_ZOOM[b])) : 0;
-        List<BasemapData.Feature> features = new ArrayList<>();
-        for (BasemapData.Feature f : source) {
-            BasemapData.Feature s = tolerance > 0 ? simplify(f, tolerance, line ? 2 : 4) : f;
-            if (s == null) {
-                continue;
-            }
-            if (line) {
-                cut(s, features);
-            } else {
-                // Overlap neighbouring pieces by a pixel at the band's coarsest zoom: same-colour fills
-                // then leave no anti-aliasing seam where a polygon was cut.
-                int coarsest = b == 0 ? 0 : BAND_MAX_ZOOM[b - 1] + 1;
-                // No piece smaller than a tile at the band's finest zoom: cutting further gains nothing.
-                double minCell = 1.0 / Math.pow(2, b < BAND_MAX_ZOOM.length ? BAND_MAX_ZOOM[b] : 11);
-                split(s, s.minX(), s.minY(), s.maxX(), s.maxY(), 1.0 / (256 * Math.pow(2, coarsest)), minCell,
-                        features);
-            }
-        }
-        return List.copyOf(features);
-    }
-
-    /** The features of {@code layer} prepared for {@code zoom}. */
-    List<BasemapData.Feature> features(String layer, int zoom) {
+    private static int bandOf(int zoom) {
         int b = 0;
         while (b < BAND_MAX_ZOOM.length && zoom > BAND_MAX_ZOOM[b]) {
             b++;
         }
-        List<BasemapData.Feature> f = band(b).get(layer);
-        return f != null ? f : data.layer(layer).features();
+        return b;
+    }
+
+    /**
+     * The pieces of {@code layer}, prepared for {@code zoom}, whose bounding boxes overlap the rectangle
+     * {@code (x0, y0)–(x1, y1)} in normalised Mercator, in the layer's order.
+     */
+    List<BasemapData.Feature> features(String layer, int zoom, double x0, double y0, double x1, double y1) {
+        int b = bandOf(zoom);
+        Prepared prepared = bands[b].computeIfAbsent(layer, name -> new Prepared(data.layer(name).features()));
+        boolean line = lineLayers.contains(layer);
+        List<BasemapData.Feature> out = new ArrayList<>();
+        for (int i = 0; i < prepared.source.size(); i++) {
+            BasemapData.Feature f = prepared.source.get(i);
+            if (!f.intersects(x0, y0, x1, y1)) {
+                continue;
+            }
+            List<BasemapData.Feature> pieces = prepared.pieces.get(i);
+            if (pieces == null) {
+                pieces = prepare(f, b, line);
+                prepared.pieces.compareAndSet(i, null, pieces); // two threads may both prepare; the same result
+            }
+            for (BasemapData.Feature piece : pieces) {
+                if (piece.intersects(x0, y0, x1, y1)) {
+                    out.add(piece);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<BasemapData.Feature> prepare(BasemapData.Feature f, int b, boolean line) {
+        double tolerance = b < BAND_MAX_ZOOM.length ? 0.5 / (256 * Math.pow(2, BAND_MAX_ZOOM[b])) : 0;
+        BasemapData.Feature s = tolerance > 0 ? simplify(f, tolerance, line ? 2 : 4) : f;
+        if (s == null) {
+            return List.of();
+        }
+        List<BasemapData.Feature> features = new ArrayList<>();
+        if (line) {
+            cut(s, features);
+        } else {
+            // Overlap neighbouring pieces by a pixel at the band's coarsest zoom: same-colour fills
+            // then leave no anti-aliasing seam where a polygon was cut.
+            int coarsest = b == 0 ? 0 : BAND_MAX_ZOOM[b - 1] + 1;
+            // No piece smaller than a tile at the band's finest zoom: cutting further gains nothing.
+            double minCell = 1.0 / Math.pow(2, b < BAND_MAX_ZOOM.length ? BAND_MAX_ZOOM[b] : 11);
+            split(s, s.minX(), s.minY(), s.maxX(), s.maxY(), 1.0 / (256 * Math.pow(2, coarsest)), minCell,
+                    features);
+        }
+        return List.copyOf(features);
     }
 
     private static final int POLYGON_PIECE = 1024;

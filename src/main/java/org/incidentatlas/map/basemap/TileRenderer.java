@@ -33,12 +33,12 @@ public final class TileRenderer {
     private final LabelPlacer labels;
     private final Generalized shapes;
 
-    /** Prepares the data for rendering (simplified copies per zoom band); takes a second or so. */
+    /** Ready at once: the shapes near a tile are simplified for its zoom band the first time one is drawn. */
     public TileRenderer(BasemapData data) {
         this.data = data;
         this.labels = new LabelPlacer(data);
-        this.shapes = new Generalized(data, java.util.List.of("land", "lakes"),
-                java.util.List.of("admin1-borders", "rivers", "coastline", "country-borders"));
+        this.shapes = new Generalized(data, java.util.List.of("admin1-borders", "rivers", "coastline",
+                "country-borders"));
     }
 
     public BasemapData data() {
@@ -123,18 +123,16 @@ public final class TileRenderer {
 
     private void fill(Graphics2D g, View v, String layer, Color color) {
         g.setColor(color);
-        for (BasemapData.Feature f : shapes.features(layer, v.zoom)) {
-            if (f.intersects(v.x0, v.y0, v.x1, v.y1)) {
-                g.fill(path(f, v, true));
-            }
+        for (BasemapData.Feature f : shapes.features(layer, v.zoom, v.x0, v.y0, v.x1, v.y1)) {
+            g.fill(path(f, v, true));
         }
     }
 
     private void stroke(Graphics2D g, View v, String layer, Color color, Stroke stroke, int maxRank) {
         g.setColor(color);
         g.setStroke(stroke);
-        for (BasemapData.Feature f : shapes.features(layer, v.zoom)) {
-            if (f.rank() <= maxRank && f.intersects(v.x0, v.y0, v.x1, v.y1)) {
+        for (BasemapData.Feature f : shapes.features(layer, v.zoom, v.x0, v.y0, v.x1, v.y1)) {
+            if (f.rank() <= maxRank) {
                 g.draw(path(f, v, false));
             }
         }
