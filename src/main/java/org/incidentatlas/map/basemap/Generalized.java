@@ -22,7 +22,7 @@ final class Generalized {
     /** One layer in one band: its source features and, per feature, the pieces once prepared. */
     private static final class Prepared {
         final List<BasemapData.Feature> source;
-        final java.util.concurrent.atomic.AtomicReferenceArray<List<BasemapData.Feature>> pieces;
+        final java.util.concurrent.atomic.AtomicReferenceArray<Pieces> pieces;
 
         Prepared(List<BasemapData.Feature> source) {
             this.source = source;
@@ -67,76 +67,139 @@ final class Generalized {
             if (!f.intersects(x0, y0, x1, y1)) {
                 continue;
             }
-            List<BasemapData.Feature> pieces = prepared.pieces.get(i);
+            Pieces pieces = prepared.pieces.get(i);
             if (pieces == null) {
                 pieces = prepare(f, b, line);
                 prepared.pieces.compareAndSet(i, null, pieces); // two threads may both prepare; the same result
             }
-            for (BasemapData.Feature piece : pieces) {
-                if (piece.intersects(x0, y0, x1, y1)) {
-                    out.add(piece);
-                }
-            }
+            pieces.collect(x0, y0, x1, y1, out);
         }
         return out;
     }
 
-    private static List<BasemapData.Feature> prepare(BasemapData.Feature f, int b, boolean line) {
+    /** A feature prepared for one band: the pieces a tile needs, found by their boxes. */
+    private interface Pieces {
+        /** Adds the pieces whose boxes overlap the rectangle to {@code out}, in a fixed order. */
+        void collect(double x0, double y0, double x1, double y1, List<BasemapData.Feature> out);
+    }
+
+    private static Pieces prepare(BasemapData.Feature f, int b, boolean line) {
         double tolerance = b < BAND_MAX_ZOOM.length ? 0.5 / (256 * Math.pow(2, BAND_MAX_ZOOM[b])) : 0;
         BasemapData.Feature s = tolerance > 0 ? simplify(f, tolerance, line ? 2 : 4) : f;
         if (s == null) {
-            return List.of();
+            return (x0, y0, x1, y1, out) -> { };
         }
-        List<BasemapData.Feature> features = new ArrayList<>();
         if (line) {
-            cut(s, features);
-        } else {
-            // Overlap neighbouring pieces by a pixel at the band's coarsest zoom: same-colour fills
-            // then leave no anti-aliasing seam where a polygon was cut.
-            int coarsest = b == 0 ? 0 : BAND_MAX_ZOOM[b - 1] + 1;
-            // No piece smaller than a tile at the band's finest zoom: cutting further gains nothing.
-            double minCell = 1.0 / Math.pow(2, b < BAND_MAX_ZOOM.length ? BAND_MAX_ZOOM[b] : 11);
-            split(s, s.minX(), s.minY(), s.maxX(), s.maxY(), 1.0 / (256 * Math.pow(2, coarsest)), minCell,
-                    features);
+            List<BasemapData.Feature> cut = new ArrayList<>();
+            cut(s, cut);
+            return (x0, y0, x1, y1, out) -> {
+                for (BasemapData.Feature piece : cut) {
+                    if (piece.intersects(x0, y0, x1, y1)) {
+                        out.add(piece);
+                    }
+                }
+            };
         }
-        return List.copyOf(features);
+        // Overlap neighbouring pieces by a pixel at the band's coarsest zoom: same-colour fills leave no
+        // anti-aliasing seam where a polygon was cut. No piece smaller than a tile at the band's finest zoom.
+        int coarsest = b == 0 ? 0 : BAND_MAX_ZOOM[b - 1] + 1;
+        double minCell = 1.0 / Math.pow(2, b < BAND_MAX_ZOOM.length ? BAND_MAX_ZOOM[b] : 11);
+        return new Quad(s, s.minX(), s.minY(), s.maxX(), s.maxY(), 1.0 / (256 * Math.pow(2, coarsest)), minCell);
     }
 
     private static final int POLYGON_PIECE = 1024;
 
     /**
-     * Cuts a polygon feature into pieces of about {@value #POLYGON_PIECE} vertices by clipping it to quadrants
-     * of its box, recursively (Sutherland–Hodgman per ring, even-odd fill keeps holes). A tile then fills only
-     * the pieces it overlaps instead of walking a continent's outline.
+     * A polygon feature cut into pieces of about {@value #POLYGON_PIECE} vertices by clipping it to quadrants of
+     * its box, recursively (Sutherland–Hodgman per ring; even-odd fill keeps holes), so that a tile fills only
+     * the pieces it overlaps instead of walking a continent's outline. A quadrant is clipped the first time a
+     * tile reaches into it: a view over Iraq cuts Eurasia down the quadrants that lead to Iraq only.
      */
-    static void split(BasemapData.Feature f, double x0, double y0, double x1, double y1, double margin,
-                      double minCell, List<BasemapData.Feature> out) {
-        int points = 0;
-        for (double[] part : f.xs()) {
-            points += part.length;
+    static final class Quad implements Pieces {
+        private final BasemapData.Feature feature;
+        private final double x0;
+        private final double y0;
+        private final double x1;
+        private final double y1;
+        private final double margin;
+        private final double minCell;
+        private final boolean leaf;
+        /** The four quadrants, made on demand; a quadrant with nothing in it is {@link #EMPTY}. */
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Quad> children;
+
+        private static final Quad EMPTY = new Quad();
+
+        private Quad() {
+            feature = null;
+            x0 = y0 = x1 = y1 = margin = minCell = 0;
+            leaf = true;
+            children = null;
         }
-        if (points <= POLYGON_PIECE || Math.max(x1 - x0, y1 - y0) < 2 * minCell) {
-            out.add(f);
-            return;
+
+        Quad(BasemapData.Feature f, double x0, double y0, double x1, double y1, double margin, double minCell) {
+            this.feature = f;
+            this.x0 = x0;
+            this.y0 = y0;
+            this.x1 = x1;
+            this.y1 = y1;
+            this.margin = margin;
+            this.minCell = minCell;
+            int points = 0;
+            for (double[] part : f.xs()) {
+                points += part.length;
+            }
+            this.leaf = points <= POLYGON_PIECE || Math.max(x1 - x0, y1 - y0) < 2 * minCell;
+            this.children = leaf ? null : new java.util.concurrent.atomic.AtomicReferenceArray<>(4);
         }
-        double mx = (x0 + x1) / 2;
-        double my = (y0 + y1) / 2;
-        double[][] quads = {{x0, y0, mx, my}, {mx, y0, x1, my}, {x0, my, mx, y1}, {mx, my, x1, y1}};
-        for (double[] q : quads) {
+
+        @Override
+        public void collect(double qx0, double qy0, double qx1, double qy1, List<BasemapData.Feature> out) {
+            if (feature == null) {
+                return;
+            }
+            if (leaf) {
+                if (feature.intersects(qx0, qy0, qx1, qy1)) {
+                    out.add(feature);
+                }
+                return;
+            }
+            double mx = (x0 + x1) / 2;
+            double my = (y0 + y1) / 2;
+            for (int q = 0; q < 4; q++) {
+                double cx0 = q % 2 == 0 ? x0 : mx;
+                double cx1 = q % 2 == 0 ? mx : x1;
+                double cy0 = q < 2 ? y0 : my;
+                double cy1 = q < 2 ? my : y1;
+                // every piece under this quadrant lies within it, widened by the margin
+                if (cx1 + margin < Math.min(qx0, qx1) || cx0 - margin > Math.max(qx0, qx1)
+                        || cy1 + margin < Math.min(qy0, qy1) || cy0 - margin > Math.max(qy0, qy1)) {
+                    continue;
+                }
+                Quad child = children.get(q);
+                if (child == null) {
+                    child = child(cx0, cy0, cx1, cy1);
+                    children.compareAndSet(q, null, child);
+                }
+                child.collect(qx0, qy0, qx1, qy1, out);
+            }
+        }
+
+        private Quad child(double cx0, double cy0, double cx1, double cy1) {
             List<double[]> xs = new ArrayList<>();
             List<double[]> ys = new ArrayList<>();
-            for (int p = 0; p < f.xs().length; p++) {
-                double[][] clipped = clip(f.xs()[p], f.ys()[p], q[0] - margin, q[1] - margin, q[2] + margin,
-                        q[3] + margin);
+            for (int p = 0; p < feature.xs().length; p++) {
+                double[][] clipped = clip(feature.xs()[p], feature.ys()[p], cx0 - margin, cy0 - margin,
+                        cx1 + margin, cy1 + margin);
                 if (clipped[0].length >= 3) {
                     xs.add(clipped[0]);
                     ys.add(clipped[1]);
                 }
             }
-            if (!xs.isEmpty()) {
-                split(feature(f, xs.toArray(double[][]::new), ys.toArray(double[][]::new)), q[0], q[1], q[2], q[3],
-                        margin, minCell, out);
+            if (xs.isEmpty()) {
+                return EMPTY;
             }
+            return new Quad(feature(feature, xs.toArray(double[][]::new), ys.toArray(double[][]::new)), cx0, cy0,
+                    cx1, cy1, margin, minCell);
         }
     }
 
