@@ -339,8 +339,7 @@ final class IncidentLayer extends MapLayer {
     private void redrawIndexed(IncidentCatalog catalog) {
         SpatialIndex idx = index(catalog);
         if (idx == null) {
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            GraphicsContext g = canvas.getGraphicsContext2D(); // cleared by redraw()
             xs = new double[0];
             ys = new double[0];
             markedCount = 0;
@@ -378,8 +377,7 @@ final class IncidentLayer extends MapLayer {
         TimeWindowBounds tw = windowBounds();
         boolean hide = hideOutsideWindow.get();
         int selected = state.getSelectedIndex();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
+        GraphicsContext g = canvas.getGraphicsContext2D(); // cleared by redraw()
         List<MarkerClusters.Group> drawnClusters = new ArrayList<>();
         List<Category> cats = catalog.categories();
         idx.cells(level, (-pad - ox) / world, (-pad - oy) / world, (w + pad - ox) / world, (h + pad - oy) / world,
@@ -527,8 +525,7 @@ final class IncidentLayer extends MapLayer {
         java.util.Arrays.fill(xs, Double.NaN);
         java.util.Arrays.fill(ys, Double.NaN);
         List<MarkerClusters.Group> drawnClusters = new ArrayList<>();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        GraphicsContext g = canvas.getGraphicsContext2D(); // cleared by redraw()
         drawUncertainty(g, catalog, px, py);
         for (MarkerClusters.Group grp : groups) {
             if (grp.isCluster()) {

@@ -32,6 +32,8 @@ final class OfflineTileSource {
         return t;
     });
     private final AtomicInteger pending = new AtomicInteger();
+    /** Renders queued or running on the tile threads (pending also counts those not yet handed back). */
+    private final AtomicInteger rendering = new AtomicInteger();
     private volatile TileRenderer renderer;
     private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
     private final Map<Long, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
@@ -45,6 +47,20 @@ final class OfflineTileSource {
 
     int pending() {
         return pending.get();
+    }
+
+    /**
+     * Waits, off or on the FX thread, until no tile is queued or being rendered, or {@code millis} pass: lets
+     * the benchmark time the incident layer without the basemap's rendering on the other core.
+     *
+     * @return whether the tile threads are idle
+     */
+    boolean awaitIdle(long millis) throws InterruptedException {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (rendering.get() > 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        return rendering.get() == 0;
     }
 
     /**
@@ -80,6 +96,7 @@ final class OfflineTileSource {
         }
         CompletableFuture<Image> future = new CompletableFuture<>();
         pending.incrementAndGet();
+        rendering.incrementAndGet();
         whenOpen(() -> {
             Image image = null;
             Throwable failure = null;
@@ -92,6 +109,8 @@ final class OfflineTileSource {
                 failure = e;
                 System.getLogger(OfflineTileSource.class.getName()).log(System.Logger.Level.WARNING,
                         "basemap tile " + zoom + "/" + i + "/" + j + " failed", e);
+            } finally {
+                rendering.decrementAndGet();
             }
             Image result = image;
             Throwable f = failure;

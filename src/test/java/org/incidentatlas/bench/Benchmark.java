@@ -31,7 +31,16 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) { // the FX thread would otherwise keep the JVM (and the build) waiting forever
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
@@ -88,7 +97,7 @@ public final class Benchmark {
                 layer.complete(MapBench.layerMillis(synthetic(10_000, 42), 30, new Stage()));
                 timeline.complete(TimelineBench.scrubMillis(big, 40, new Stage()));
                 window.complete(MapBench.windowUpdateMillis(big, 200, new Stage()));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 layer.completeExceptionally(e);
                 timeline.completeExceptionally(e);
                 window.completeExceptionally(e);
