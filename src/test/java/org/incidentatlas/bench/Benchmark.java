@@ -117,7 +117,10 @@ public final class Benchmark {
 
         Platform.exit();
 
-        results.put("first_frame_ms", firstFrameMillis(3));
+        results.put("first_frame_ms", firstFrameMillis(5, true));
+        results.put("first_frame_phases", lastFirstFramePhases);
+        results.put("first_frame_ms_plain_java_jar", firstFrameMillis(5, false));
+        results.put("first_frame_phases_plain_java_jar", lastFirstFramePhases);
 
         Path out = Path.of("target", "bench", "results.json");
         Files.createDirectories(out.getParent());
@@ -130,28 +133,46 @@ public final class Benchmark {
     }
 
     /**
-     * Median over {@code runs} fresh processes of the app's own report of the time from process start to the
-     * first frame with the seed incidents (headless, software rendering), or -1 when the jar is missing.
+     * Median over {@code runs} fresh processes of the app's own report of the time from its launch to the first
+     * frame with the seed incidents (headless, software rendering), started as the packaged launcher starts it
+     * ({@code target/incident-atlas.sh}: the jar with the build's class-data archive) or, with
+     * {@code withArchive} false, as plain {@code java -jar}; -1 when the jar is missing.
      */
-    static double firstFrameMillis(int runs) throws Exception {
+    static double firstFrameMillis(int runs, boolean withArchive) throws Exception {
         Path jar = Path.of("target", "incident-atlas.jar");
-        if (!Files.exists(jar)) {
+        Path launcher = Path.of("target", "incident-atlas.sh");
+        if (!Files.exists(jar) || withArchive && !Files.exists(launcher)) {
             return -1;
         }
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String javaHome = System.getProperty("java.home");
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
-            ProcessBuilder pb = new ProcessBuilder(javaBin, "-Datlas.reportFirstFrame=true",
-                    "-Datlas.exitAfterFirstFrame=true", "-Datlas.launchedAt=" + System.currentTimeMillis(),
-                    "-jar", jar.toString(), "--screenshot", "target/bench/first-frame.png").redirectErrorStream(true);
-            Process p = pb.start();
+            String opts = "-Datlas.reportFirstFrame=true -Datlas.exitAfterFirstFrame=true -Datlas.launchedAt="
+                    + System.currentTimeMillis();
+            ProcessBuilder pb;
+            if (withArchive) {
+                pb = new ProcessBuilder("sh", launcher.toString(), "--screenshot", "target/bench/first-frame.png");
+                pb.environment().put("JAVA_HOME", javaHome);
+                pb.environment().put("ATLAS_JAVA_OPTS", opts);
+            } else {
+                List<String> cmd = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString()));
+                cmd.addAll(List.of(opts.split(" ")));
+                cmd.addAll(List.of("-jar", jar.toString(), "--screenshot", "target/bench/first-frame.png"));
+                pb = new ProcessBuilder(cmd);
+            }
+            Process p = pb.redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             p.waitFor();
             ms[i] = out.lines().filter(x -> x.startsWith("first-frame-ms ")).mapToDouble(
                     x -> Double.parseDouble(x.substring("first-frame-ms ".length()))).findFirst().orElse(-1);
+            out.lines().filter(x -> x.startsWith("first-frame-phases ")).findFirst().ifPresent(
+                    x -> lastFirstFramePhases = x.substring("first-frame-phases ".length()));
         }
         return MapBench.median(ms);
     }
+
+    /** The marks of the last first-frame run ("main=… start=… window-built=…", ms since launch). */
+    private static String lastFirstFramePhases = "";
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
