@@ -63,15 +63,21 @@ public final class Benchmark {
         int reps = full ? 3 : 5;
         LoadBench.tokenScanMillis(file);
         LoadBench.loadMillis(file);
+        LoadBench.stringScanMillis(file);
         double[] scan = new double[reps];
+        double[] strings = new double[reps];
         double[] load = new double[reps];
         for (int i = 0; i < reps; i++) {
             scan[i] = LoadBench.tokenScanMillis(file);
+            strings[i] = LoadBench.stringScanMillis(file);
             load[i] = LoadBench.loadMillis(file);
         }
         results.put("token_scan_ms_median_" + size, round(LoadBench.median(scan)));
+        results.put("string_scan_ms_median_" + size, round(LoadBench.median(strings)));
         results.put("load_ms_median_" + size, round(LoadBench.median(load)));
         results.put("load_ratio_vs_token_scan", round(LoadBench.median(load) / LoadBench.median(scan)));
+        // context, not a target: the same load against a scan that decodes every text, as a reader must
+        results.put("load_ratio_vs_string_scan", round(LoadBench.median(load) / LoadBench.median(strings)));
         if (full) {
             Path small = LoadBench.file(100_000);
             double[] l100 = new double[3];

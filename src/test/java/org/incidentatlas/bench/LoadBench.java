@@ -2,6 +2,7 @@ package org.incidentatlas.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -39,6 +40,27 @@ public final class LoadBench {
         }
         if (tokens == 0) {
             throw new IllegalStateException("empty file");
+        }
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /**
+     * Milliseconds of a {@code nextToken()} loop that also decodes every name and string into a {@code String}:
+     * the least any reader that keeps the texts must do, shown beside the bare scan to say where the floor is.
+     */
+    public static double stringScanMillis(Path f) throws IOException {
+        long t0 = System.nanoTime();
+        long chars = 0;
+        try (InputStream in = Files.newInputStream(f); JsonParser p = new JsonFactory().createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
+                    chars += p.getText().length();
+                }
+            }
+        }
+        if (chars == 0) {
+            throw new IllegalStateException("no strings");
         }
         return (System.nanoTime() - t0) / 1e6;
     }
