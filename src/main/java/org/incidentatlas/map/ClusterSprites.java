@@ -53,6 +53,22 @@ final class ClusterSprites {
 
     private static final java.awt.Font COUNT_FONT = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11);
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Draws one throw-away disc on a background thread, once per JVM: Java2D's first use (its graphics
+     * environment, fonts and rasterizer) took ~60 ms, and at start-up it fell on the FX thread, which draws the
+     * first clusters while the other core has little to do.
+     */
+    static void warmUpInBackground() {
+        if (WARMED.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> render(10, new int[] {90}, new int[] {0xff336699}, false, 1, "2"),
+                    "java2d-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     private static Image render(double r, int[] halfDegrees, int[] colors, boolean faded, double scale,
                                 String label) {
         int px = (int) Math.ceil((2 * r + 4) * scale);

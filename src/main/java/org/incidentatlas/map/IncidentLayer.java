@@ -57,6 +57,7 @@ final class IncidentLayer extends MapLayer {
         this.state = state;
         getChildren().add(canvas);
         canvas.setMouseTransparent(true); // AtlasMap turns pointer events into hits
+        ClusterSprites.warmUpInBackground();
         state.visibilityRevisionProperty().addListener(o -> redraw());
         state.selectedIndexProperty().addListener(o -> redraw());
         state.catalogProperty().addListener(o -> markDirty());
