@@ -1,12 +1,10 @@
 package org.incidentatlas.browse;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
+import javafx.collections.ObservableListBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -22,16 +20,63 @@ import org.incidentatlas.viewmodel.ExplorerState;
  */
 public final class IncidentTable extends TableView<Incident> {
     private final ExplorerState state;
-    private final ObservableList<Incident> all = FXCollections.observableArrayList();
-    private final FilteredList<Incident> filtered = new FilteredList<>(all);
+    private final TableColumn<Incident, Incident> when = new TableColumn<>("When");
+    /** Row of each catalog index in the current rows, or -1 when it has none. */
+    private int[] rowOf = new int[0];
     private boolean syncing;
+
+    /**
+     * The rows: catalog indices in display order, read-only to the table. A reload, a new filter or a new sort
+     * replaces the whole array with one change event: a million incidents cost one int array, not a million
+     * list events and wrapper objects.
+     */
+    private static final class Rows extends ObservableListBase<Incident> {
+        private IncidentCatalog catalog = IncidentCatalog.empty();
+        private int[] order = new int[0];
+
+        void replace(IncidentCatalog newCatalog, int[] newOrder) {
+            IncidentCatalog oldCatalog = catalog;
+            int[] oldOrder = order;
+            catalog = newCatalog;
+            order = newOrder;
+            beginChange();
+            if (oldOrder.length > 0) {
+                nextRemove(0, new java.util.AbstractList<Incident>() {
+                    @Override
+                    public Incident get(int row) {
+                        return oldCatalog.get(oldOrder[row]);
+                    }
+
+                    @Override
+                    public int size() {
+                        return oldOrder.length;
+                    }
+                });
+            }
+            if (newOrder.length > 0) {
+                nextAdd(0, newOrder.length);
+            }
+            endChange();
+        }
+
+        @Override
+        public Incident get(int row) {
+            return catalog.get(order[row]);
+        }
+
+        @Override
+        public int size() {
+            return order.length;
+        }
+    }
+
+    private final Rows rows = new Rows();
 
     public IncidentTable(ExplorerState state) {
         this.state = state;
         setId("incidentTable");
         getStyleClass().add("incident-table");
         setPlaceholder(new Label("No incident matches the filters"));
-        TableColumn<Incident, Incident> when = new TableColumn<>("When");
         when.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         when.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
@@ -56,9 +101,11 @@ public final class IncidentTable extends TableView<Incident> {
         sources.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sources().size()));
         sources.setPrefWidth(60);
         getColumns().setAll(java.util.List.of(when, title, place, category, sources));
-        SortedList<Incident> sorted = new SortedList<>(filtered);
-        sorted.comparatorProperty().bind(comparatorProperty());
-        setItems(sorted);
+        setItems(rows);
+        setSortPolicy(t -> {
+            rebuild();
+            return true;
+        });
 
         getSelectionModel().selectedItemProperty().addListener((o, a, inc) -> {
             if (!syncing && inc != null) {
@@ -85,7 +132,6 @@ public final class IncidentTable extends TableView<Incident> {
     }
 
     private void reload() {
-        all.setAll(state.getCatalog().incidents());
         refilter();
     }
 
@@ -93,20 +139,84 @@ public final class IncidentTable extends TableView<Incident> {
 
     private void refilter() {
         filteredBy = state.getFilters();
+        rebuild();
+    }
+
+    /** New rows from the filters and the sort order; the selection follows its incident. */
+    private void rebuild() {
         IncidentCatalog c = state.getCatalog();
-        // no filters: no predicate, so a million rows are not tested one by one
-        filtered.setPredicate(state.getFilters().isNone() ? null : inc -> state.isIncluded(c.indexOf(inc.id())));
+        int n = c.size();
+        int[] order;
+        if (state.getFilters().isNone()) { // no filters: no test per row
+            order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+        } else {
+            int[] kept = new int[n];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (state.isIncluded(i)) {
+                    kept[k++] = i;
+                }
+            }
+            order = Arrays.copyOf(kept, k);
+        }
+        order = sorted(c, order);
+        rowOf = new int[n];
+        Arrays.fill(rowOf, -1);
+        for (int r = 0; r < order.length; r++) {
+            rowOf[order[r]] = r;
+        }
+        syncing = true;
+        try {
+            rows.replace(c, order);
+        } finally {
+            syncing = false;
+        }
         syncSelection(state.selectedIncidentProperty().get());
+    }
+
+    /**
+     * {@code order} (catalog indices, ascending) in the table's sort order. The catalog is in time order, so
+     * sorting by "When" alone is the order itself or its reverse; other columns compare their cell values.
+     */
+    private int[] sorted(IncidentCatalog c, int[] order) {
+        if (getSortOrder().isEmpty()) {
+            return order;
+        }
+        if (getSortOrder().size() == 1 && getSortOrder().get(0) == when) {
+            if (when.getSortType() == TableColumn.SortType.DESCENDING) {
+                for (int a = 0, b = order.length - 1; a < b; a++, b--) {
+                    int t = order[a];
+                    order[a] = order[b];
+                    order[b] = t;
+                }
+            }
+            return order;
+        }
+        Comparator<Incident> cmp = getComparator();
+        Integer[] boxed = new Integer[order.length];
+        for (int r = 0; r < order.length; r++) {
+            boxed[r] = order[r];
+        }
+        Arrays.sort(boxed, (a, b) -> cmp.compare(c.get(a), c.get(b))); // stable: ties stay in time order
+        for (int r = 0; r < order.length; r++) {
+            order[r] = boxed[r];
+        }
+        return order;
     }
 
     private void syncSelection(Incident inc) {
         syncing = true;
         try {
-            if (inc == null) {
+            int index = inc == null ? -1 : state.getCatalog().indexOf(inc.id());
+            int row = index >= 0 && index < rowOf.length ? rowOf[index] : -1;
+            if (row < 0) {
                 getSelectionModel().clearSelection();
-            } else if (getSelectionModel().getSelectedItem() != inc) {
-                getSelectionModel().select(inc);
-                scrollTo(inc);
+            } else if (getSelectionModel().getSelectedIndex() != row) {
+                getSelectionModel().clearAndSelect(row); // by row: no search through a million items
+                scrollTo(row);
             }
         } finally {
             syncing = false;

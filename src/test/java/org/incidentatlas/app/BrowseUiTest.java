@@ -70,6 +70,43 @@ class BrowseUiTest extends WindowUiTest {
     }
 
     @Test
+    void sortingByAColumnReordersTheRowsAndTheSelectionFollowsItsIncident(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        TableView<Incident> table = robot.lookup("#incidentTable").queryAs(TableView.class);
+        java.util.List<String> byTime = fx(() -> table.getItems().stream().map(Incident::id).toList());
+        assertEquals(fx(() -> state.getCatalog().incidents().stream().map(Incident::id).toList()), byTime,
+                "unsorted rows are in time order");
+
+        robot.clickOn(robot.lookup(".column-header").lookup("Title").queryLabeled());
+        java.util.List<String> titles = fx(() -> table.getItems().stream().map(Incident::title).toList());
+        assertEquals(titles.stream().sorted(java.text.Collator.getInstance()).toList(), titles,
+                "ascending by title, as the user's locale orders words");
+
+        robot.interact(() -> state.selectById("2021-06-al-asad-drones"));
+        assertEquals("2021-06-al-asad-drones", fx(() -> table.getSelectionModel().getSelectedItem().id()));
+        int row = titles.indexOf(fx(() -> state.selectedIncidentProperty().get().title()));
+        assertEquals(row, fx(() -> table.getSelectionModel().getSelectedIndex()), "the row that shows it");
+
+        robot.clickOn(robot.lookup(".column-header").lookup("Title").queryLabeled());
+        java.util.List<String> down = fx(() -> table.getItems().stream().map(Incident::title).toList());
+        assertEquals(reversed(titles), down, "descending by title");
+        assertEquals("2021-06-al-asad-drones", fx(() -> table.getSelectionModel().getSelectedItem().id()),
+                "the selection stays on its incident");
+
+        robot.clickOn(robot.lookup(".column-header").lookup("When").queryLabeled());
+        assertEquals(byTime, fx(() -> table.getItems().stream().map(Incident::id).toList()), "by time");
+        robot.clickOn(robot.lookup(".column-header").lookup("When").queryLabeled());
+        assertEquals(reversed(byTime), fx(() -> table.getItems().stream().map(Incident::id).toList()),
+                "latest first");
+    }
+
+    private static <T> java.util.List<T> reversed(java.util.List<T> list) {
+        java.util.List<T> r = new java.util.ArrayList<>(list);
+        java.util.Collections.reverse(r);
+        return r;
+    }
+
+    @Test
     void aSavedViewRestoresWindowFiltersSelectionAndMap(FxRobot robot) throws Exception {
         Path viewFile = java.nio.file.Files.createTempDirectory("atlas-view").resolve("view.json");
         robot.interact(() -> {
