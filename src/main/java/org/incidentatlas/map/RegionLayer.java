@@ -34,6 +34,7 @@ final class RegionLayer extends MapLayer {
         getChildren().add(canvas);
         basemap.whenOpen(() -> {
             BasemapData d = basemap.renderer().data();
+            d.layer("admin1"); // decoded here, on a tile thread: not on the FX thread at the first selection
             Platform.runLater(() -> {
                 data = d;
                 pickRegion();
