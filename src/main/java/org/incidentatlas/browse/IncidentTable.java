@@ -119,7 +119,7 @@ public final class IncidentTable extends TableView<Incident> {
                 e.consume();
             }
         });
-        state.catalogProperty().addListener(o -> reload());
+        state.catalogProperty().addListener(o -> refilter());
         // Rows follow the filters, not the time window: scrubbing must not refilter a million rows per frame.
         // (visibilityRevision moves after the state has applied new filters, so it is the safe moment.)
         state.visibilityRevisionProperty().addListener(o -> {
@@ -128,10 +128,6 @@ public final class IncidentTable extends TableView<Incident> {
             }
         });
         state.selectedIncidentProperty().addListener((o, a, inc) -> syncSelection(inc));
-        reload();
-    }
-
-    private void reload() {
         refilter();
     }
 
