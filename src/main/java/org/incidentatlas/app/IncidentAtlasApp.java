@@ -155,8 +155,9 @@ public final class IncidentAtlasApp extends Application {
             // The launcher's clock reading just before it started this process when it gives one (the
             // benchmark does), else the JVM's own start. Not ProcessHandle's start instant: on Linux it is
             // derived from the boot time in whole seconds and was seen up to 0.9 s early.
-            long startedAt = Long.getLong("atlas.launchedAt",
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            Long launchedAt = Long.getLong("atlas.launchedAt");
+            long startedAt = launchedAt != null ? launchedAt
+                    : java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.println("first-frame-ms " + (System.currentTimeMillis() - startedAt));
             StartupTrace.mark("first frame");
             System.out.println("first-frame-phases " + StartupTrace.report(startedAt));
