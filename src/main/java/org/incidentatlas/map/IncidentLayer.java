@@ -462,7 +462,8 @@ final class IncidentLayer extends MapLayer {
     }
 
     void redraw() {
-        if (baseMap == null) {
+        Point2D origin = baseMap == null ? null : getMapPoint(0, 0);
+        if (origin == null) { // not on a laid-out map yet: the first layout draws
             return;
         }
         IncidentCatalog catalog = state.getCatalog();
@@ -473,7 +474,6 @@ final class IncidentLayer extends MapLayer {
         gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         canvas.setTranslateX(0);
         canvas.setTranslateY(0);
-        Point2D origin = getMapPoint(0, 0);
         drawnOriginX = origin.getX();
         drawnOriginY = origin.getY();
         drawnZoom = baseMap.zoom().get();
