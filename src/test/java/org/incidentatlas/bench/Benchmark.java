@@ -127,6 +127,8 @@ public final class Benchmark {
         results.put("first_frame_phases", lastFirstFramePhases);
         results.put("first_frame_ms_plain_java_jar", firstFrameMillis(5, false));
         results.put("first_frame_phases_plain_java_jar", lastFirstFramePhases);
+        // context for the machine at hand: a one-label JavaFX window started the same way
+        results.put("first_frame_ms_hello_javafx", helloFxMillis(5));
 
         Path out = Path.of("target", "bench", "results.json");
         Files.createDirectories(out.getParent());
@@ -173,6 +175,21 @@ public final class Benchmark {
                     x -> Double.parseDouble(x.substring("first-frame-ms ".length()))).findFirst().orElse(-1);
             out.lines().filter(x -> x.startsWith("first-frame-phases ")).findFirst().ifPresent(
                     x -> lastFirstFramePhases = x.substring("first-frame-phases ".length()));
+        }
+        return MapBench.median(ms);
+    }
+
+    /** Median of {@link HelloFx}'s own report over {@code runs} fresh processes, from the same kind of clock. */
+    static double helloFxMillis(int runs) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            Process p = new ProcessBuilder(javaBin, "-Datlas.launchedAt=" + System.currentTimeMillis(), "-cp",
+                    System.getProperty("java.class.path"), HelloFx.class.getName()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            ms[i] = out.lines().filter(x -> x.startsWith("first-frame-ms ")).mapToDouble(
+                    x -> Double.parseDouble(x.substring("first-frame-ms ".length()))).findFirst().orElse(-1);
         }
         return MapBench.median(ms);
     }
