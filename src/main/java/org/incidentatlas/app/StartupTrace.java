@@ -8,23 +8,24 @@ import java.util.List;
  * {@code -Datlas.reportFirstFrame=true} so that performance notes can say where the time goes.
  */
 final class StartupTrace {
-    private static final List<String> NAMES = new ArrayList<>();
-    private static final List<Long> TIMES = new ArrayList<>();
+    private record Mark(String name, long at) {
+    }
+
+    private static final List<Mark> MARKS = new ArrayList<>();
 
     private StartupTrace() {
     }
 
     static synchronized void mark(String name) {
-        NAMES.add(name);
-        TIMES.add(System.currentTimeMillis());
+        MARKS.add(new Mark(name, System.currentTimeMillis()));
     }
 
     /** "name=ms-since-start ..." for every mark, in order. */
     static synchronized String report(long processStartMillis) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < NAMES.size(); i++) {
-            b.append(i == 0 ? "" : " ").append(NAMES.get(i).replace(' ', '-')).append('=')
-                    .append(TIMES.get(i) - processStartMillis);
+        for (Mark m : MARKS) {
+            b.append(b.length() == 0 ? "" : " ").append(m.name().replace(' ', '-')).append('=')
+                    .append(m.at() - processStartMillis);
         }
         return b.toString();
     }

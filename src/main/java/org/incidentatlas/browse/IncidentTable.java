@@ -25,38 +25,14 @@ public final class IncidentTable extends TableView<Incident> {
     private int[] rowOf = new int[0];
     private boolean syncing;
 
-    /**
-     * The rows: catalog indices in display order, read-only to the table. A reload, a new filter or a new sort
-     * replaces the whole array with one change event: a million incidents cost one int array, not a million
-     * list events and wrapper objects.
-     */
-    private static final class Rows extends ObservableListBase<Incident> {
-        private IncidentCatalog catalog = IncidentCatalog.empty();
-        private int[] order = new int[0];
+    /** Incidents of a catalog in the order of an index array: the rows as they are at one moment. */
+    private static final class View extends java.util.AbstractList<Incident> {
+        private final IncidentCatalog catalog;
+        private final int[] order;
 
-        void replace(IncidentCatalog newCatalog, int[] newOrder) {
-            IncidentCatalog oldCatalog = catalog;
-            int[] oldOrder = order;
-            catalog = newCatalog;
-            order = newOrder;
-            beginChange();
-            if (oldOrder.length > 0) {
-                nextRemove(0, new java.util.AbstractList<Incident>() {
-                    @Override
-                    public Incident get(int row) {
-                        return oldCatalog.get(oldOrder[row]);
-                    }
-
-                    @Override
-                    public int size() {
-                        return oldOrder.length;
-                    }
-                });
-            }
-            if (newOrder.length > 0) {
-                nextAdd(0, newOrder.length);
-            }
-            endChange();
+        View(IncidentCatalog catalog, int[] order) {
+            this.catalog = catalog;
+            this.order = order;
         }
 
         @Override
@@ -67,6 +43,38 @@ public final class IncidentTable extends TableView<Incident> {
         @Override
         public int size() {
             return order.length;
+        }
+    }
+
+    /**
+     * The rows: catalog indices in display order, read-only to the table. A reload, a new filter or a new sort
+     * replaces the whole view with one change event: a million incidents cost one int array, not a million
+     * list events and wrapper objects.
+     */
+    private static final class Rows extends ObservableListBase<Incident> {
+        private View view = new View(IncidentCatalog.empty(), new int[0]);
+
+        void replace(IncidentCatalog catalog, int[] order) {
+            View old = view;
+            view = new View(catalog, order);
+            beginChange();
+            if (!old.isEmpty()) {
+                nextRemove(0, old);
+            }
+            if (order.length > 0) {
+                nextAdd(0, order.length);
+            }
+            endChange();
+        }
+
+        @Override
+        public Incident get(int row) {
+            return view.get(row);
+        }
+
+        @Override
+        public int size() {
+            return view.size();
         }
     }
 

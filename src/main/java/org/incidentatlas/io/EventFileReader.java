@@ -502,23 +502,17 @@ public final class EventFileReader {
                     texts(e, path, "tags"), texts(e, path, "related"));
         }
 
-        /** One copy of each short, repeated text in the catalog ("Reuters", "Al Anbar", "2021-06-07", …). */
         /**
          * The parsed date, shared with every other incident that writes the same short date: a million incidents
-         * over eight years have a few thousand distinct days, each otherwise three objects per incident.
+         * over eight years have a few thousand distinct days, each otherwise three objects per incident. A text
+         * that does not parse throws and is not kept.
          */
         private TimeExtent date(String text) {
-            if (text.length() > 12) { // times of day rarely repeat: not worth a table entry
-                return Edtf.parse(text);
-            }
-            TimeExtent t = dates.get(text);
-            if (t == null) {
-                t = Edtf.parse(text);
-                dates.put(text, t);
-            }
-            return t;
+            // times of day rarely repeat: not worth a table entry
+            return text.length() > 12 ? Edtf.parse(text) : dates.computeIfAbsent(text, Edtf::parse);
         }
 
+        /** One copy of each short, repeated text in the catalog ("Reuters", "Al Anbar", "2021-06-07", …). */
         private String shared(String value) {
             if (value == null || value.length() > 64) {
                 return value;

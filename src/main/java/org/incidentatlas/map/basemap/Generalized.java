@@ -115,7 +115,7 @@ final class Generalized {
      * the pieces it overlaps instead of walking a continent's outline. A quadrant is clipped the first time a
      * tile reaches into it: a view over Iraq cuts Eurasia down the quadrants that lead to Iraq only.
      */
-    static final class Quad implements Pieces {
+    private static final class Quad implements Pieces {
         private final BasemapData.Feature feature;
         private final double x0;
         private final double y0;
