@@ -133,7 +133,6 @@ public final class EventFileReader {
         /** Incidents with related ids: where their {@code related} array is, checked once all ids are known. */
         private final List<Object[]> relatedChecks = new ArrayList<>();
         private final List<Object[]> waiting = new ArrayList<>();
-        private final Map<String, String> texts = new HashMap<>();
         /** Parsed dates by their text, for the short forms that repeat (days, months, years): stored once. */
         private final Map<String, TimeExtent> dates = new HashMap<>();
         private final boolean twoThreads;
@@ -433,8 +432,8 @@ public final class EventFileReader {
             if (p.hasNonNull("uncertaintyKm")) {
                 uncertainty = number(p, path, "uncertaintyKm", 0, 40_075);
             }
-            return new GeoLocation(id, shared(name), lat, lon, shared(optText(p, path, "admin1")),
-                    shared(optText(p, path, "country")), precision, uncertainty);
+            return new GeoLocation(id, name, lat, lon, optText(p, path, "admin1"), optText(p, path, "country"),
+                    precision, uncertainty);
         }
 
         private Incident event(Node e, String path) throws Invalid {
@@ -494,31 +493,20 @@ public final class EventFileReader {
                     warn(LocatedPath.child(sp, "url"), s.get("url"), "only http and https links open; \"" + url
                             + "\" is shown as text and never opened");
                 }
-                sources.add(new Source(shared(optText(s, sp, "outlet")), shared(optText(s, sp, "speaker")),
-                        optText(s, sp, "quote"), shared(optText(s, sp, "published")), url,
-                        shared(optText(s, sp, "note"))));
+                sources.add(new Source(optText(s, sp, "outlet"), optText(s, sp, "speaker"), optText(s, sp, "quote"),
+                        optText(s, sp, "published"), url, optText(s, sp, "note")));
             }
             return new Incident(id, title, when, where, category, optText(e, path, "summary"), outcome, sources,
                     texts(e, path, "tags"), texts(e, path, "related"));
         }
 
         /**
-         * The parsed date, shared with every other incident that writes the same short date: a million incidents
-         * over eight years have a few thousand distinct days, each otherwise three objects per incident. A text
-         * that does not parse throws and is not kept.
+         * The parsed date, parsed once for all the incidents that write the same short date: a million incidents
+         * over eight years have a few thousand distinct days. A text that does not parse throws and is not kept.
          */
         private TimeExtent date(String text) {
             // times of day rarely repeat: not worth a table entry
             return text.length() > 12 ? Edtf.parse(text) : dates.computeIfAbsent(text, Edtf::parse);
-        }
-
-        /** One copy of each short, repeated text in the catalog ("Reuters", "Al Anbar", "2021-06-07", …). */
-        private String shared(String value) {
-            if (value == null || value.length() > 64) {
-                return value;
-            }
-            String kept = texts.putIfAbsent(value, value);
-            return kept == null ? value : kept;
         }
 
         private void checkRelated() {
@@ -703,7 +691,7 @@ public final class EventFileReader {
             for (int i = 0; i < a.size(); i++) {
                 Node v = a.get(i);
                 if (v.isTextual() && !v.asText().isBlank()) {
-                    out.add(shared(safe(v.asText(), LocatedPath.child(path, field), out.size(), v).strip()));
+                    out.add(safe(v.asText(), LocatedPath.child(path, field), out.size(), v).strip());
                 } else {
                     warn(LocatedPath.child(LocatedPath.child(path, field), out.size()), v,
                             "expected a non-empty string, found " + Node.kind(v) + "; ignored");

@@ -531,11 +531,10 @@ public final class AtlasMap extends StackPane {
         double minLon = 180;
         double maxLon = -180;
         for (int m : members) {
-            GeoLocation g = c.get(m).where();
-            minLat = Math.min(minLat, g.lat());
-            maxLat = Math.max(maxLat, g.lat());
-            minLon = Math.min(minLon, g.lon());
-            maxLon = Math.max(maxLon, g.lon());
+            minLat = Math.min(minLat, c.lat(m));
+            maxLat = Math.max(maxLat, c.lat(m));
+            minLon = Math.min(minLon, c.lon(m));
+            maxLon = Math.max(maxLon, c.lon(m));
         }
         GeoBounds b = new GeoBounds(minLat, minLon, maxLat, maxLon);
         double before = getZoom();

@@ -711,11 +711,15 @@ final class IncidentLayer extends MapLayer {
     private void drawUncertainty(GraphicsContext g, IncidentCatalog catalog, double[] px, double[] py) {
         double pxPerKm = 256 * Math.pow(2, baseMap.zoom().get()) / 40_075.0;
         for (int i = 0; i < px.length; i++) {
-            Incident inc = catalog.get(i);
-            if (Double.isNaN(px[i]) || inc.where().uncertaintyKm() == null) {
+            if (Double.isNaN(px[i])) {
                 continue;
             }
-            double r = inc.where().uncertaintyKm() * pxPerKm / Math.cos(Math.toRadians(inc.where().lat()));
+            Incident inc = catalog.get(i);
+            GeoLocation where = inc.where();
+            if (where.uncertaintyKm() == null) {
+                continue;
+            }
+            double r = where.uncertaintyKm() * pxPerKm / Math.cos(Math.toRadians(where.lat()));
             if (r > RADIUS * 1.5 && r < 100_000) {
                 Color c = color(catalog, inc.category());
                 boolean visible = state.isVisible(i);

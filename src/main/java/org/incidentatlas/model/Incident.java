@@ -1,39 +1,487 @@
 package org.incidentatlas.model;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One incident: what happened, when, where, how sure, and says who. Immutable.
+ * One incident: what happened, when, where, how sure, and says who. Immutable, compared by value.
  *
- * @param id       unique id within its file
- * @param title    short title
- * @param when     when it happened, or {@code null} when undated
- * @param where    where it happened, or {@code null} when unlocated
- * @param category what kind of incident it is
- * @param summary  free text, or {@code null}
- * @param outcome  reported outcome, or {@code null}
- * @param sources  attributions, never {@code null}
- * @param tags     free tags, never {@code null}
- * @param related  ids of related incidents, never {@code null}
+ * <p>Storage is compact because a catalog may hold a million of these: apart from its (shared) category, an
+ * incident is one byte array holding its time, place, outcome and texts, decoded when asked for. That makes it
+ * two heap objects instead of about eighteen, which is what garbage collection copies while a big file loads,
+ * and about 30 % less memory. The accessors therefore return equal but new values on each call; hot loops over
+ * every incident should read the catalog's arrays instead.
  */
-public record Incident(String id, String title, TimeExtent when, GeoLocation where, Category category,
-                       String summary, Outcome outcome, List<Source> sources, List<String> tags,
-                       List<String> related) {
-    public Incident {
+public final class Incident {
+    private static final int DATED = 1;
+    private static final int LOCATED = 2;
+    private static final int OUTCOME = 4;
+    /** Byte offsets in {@link #packed}: the flags, then the fixed-width time block, then the place block. */
+    private static final int TIME_AT = 1;
+    private static final int TIME_BYTES = 8 + 4 + 8 + 4 + 1 + 1;
+    private static final TimePrecision[] TIME_PRECISIONS = TimePrecision.values();
+    private static final PlacePrecision[] PLACE_PRECISIONS = PlacePrecision.values();
+
+    private final Category category;
+    /**
+     * Everything else, packed (see {@link Packed}): a flags byte (dated, located, outcome); when dated, the time's
+     * fixed-width fields (earliest and latest as epoch second and nano, precision, qualifier bits, offset); when
+     * located, the place's (latitude, longitude, precision, uncertainty); then the id, the date's literal, the
+     * place's texts, the outcome, the title, summary, sources, tags and related ids.
+     */
+    private final byte[] packed;
+
+    /**
+     * @param id       unique id within its file
+     * @param title    short title
+     * @param when     when it happened, or {@code null} when undated
+     * @param where    where it happened, or {@code null} when unlocated
+     * @param category what kind of incident it is
+     * @param summary  free text, or {@code null}
+     * @param outcome  reported outcome, or {@code null}
+     * @param sources  attributions, never {@code null}
+     * @param tags     free tags, never {@code null}
+     * @param related  ids of related incidents, never {@code null}
+     * @throws NullPointerException when a required value, a list or an element of a list is {@code null}
+     */
+    public Incident(String id, String title, TimeExtent when, GeoLocation where, Category category,
+                    String summary, Outcome outcome, List<Source> sources, List<String> tags,
+                    List<String> related) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(category, "category");
-        sources = List.copyOf(sources);
-        tags = List.copyOf(tags);
-        related = List.copyOf(related);
+        this.category = Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(related, "related");
+        Packed.Writer w = Packed.Writer.get();
+        w.u8((when != null ? DATED : 0) | (where != null ? LOCATED : 0) | (outcome != null ? OUTCOME : 0));
+        if (when != null) {
+            w.i64(when.earliest().getEpochSecond());
+            w.i32(when.earliest().getNano());
+            w.i64(when.latest().getEpochSecond());
+            w.i32(when.latest().getNano());
+            w.u8(when.precision().ordinal());
+            w.u8((when.uncertain() ? 1 : 0) | (when.approximate() ? 2 : 0) | (when.interval() ? 4 : 0)
+                    | (when.openStart() ? 8 : 0) | (when.openEnd() ? 16 : 0) | (when.offset() != null ? 32 : 0));
+            if (when.offset() != null) {
+                w.i32(when.offset().getTotalSeconds());
+            }
+        }
+        if (where != null) {
+            w.i64(Double.doubleToLongBits(where.lat()));
+            w.i64(Double.doubleToLongBits(where.lon()));
+            w.u8(where.precision().ordinal());
+            w.u8(where.uncertaintyKm() != null ? 1 : 0);
+            if (where.uncertaintyKm() != null) {
+                w.i64(Double.doubleToLongBits(where.uncertaintyKm()));
+            }
+        }
+        w.text(id);
+        if (when != null) {
+            w.text(when.literal());
+        }
+        if (where != null) {
+            w.text(where.id());
+            w.text(where.name());
+            w.text(where.admin1());
+            w.text(where.country());
+        }
+        if (outcome != null) {
+            w.count(outcome.killed() == null ? 0 : 1 + outcome.killed());
+            w.count(outcome.injured() == null ? 0 : 1 + outcome.injured());
+            w.text(outcome.damage());
+        }
+        w.text(title);
+        w.text(summary);
+        w.count(sources.size());
+        for (Source s : sources) {
+            Objects.requireNonNull(s, "sources element");
+            w.text(s.outlet());
+            w.text(s.speaker());
+            w.text(s.quote());
+            w.text(s.published());
+            w.text(s.url());
+            w.text(s.note());
+        }
+        w.count(tags.size());
+        for (String t : tags) {
+            w.text(Objects.requireNonNull(t, "tags element"));
+        }
+        w.count(related.size());
+        for (String r : related) {
+            w.text(Objects.requireNonNull(r, "related element"));
+        }
+        this.packed = w.toArray();
+    }
+
+    /** Unique id within its file. */
+    public String id() {
+        return texts().text();
+    }
+
+    /** Short title. */
+    public String title() {
+        return atTitle().text();
+    }
+
+    /** When it happened, or {@code null} when undated. */
+    public TimeExtent when() {
+        if (!isDated()) {
+            return null;
+        }
+        Packed.Reader r = new Packed.Reader(packed, TIME_AT);
+        Instant earliest = Instant.ofEpochSecond(r.i64(), r.i32());
+        Instant latest = Instant.ofEpochSecond(r.i64(), r.i32());
+        TimePrecision precision = TIME_PRECISIONS[r.u8()];
+        int f = r.u8();
+        ZoneOffset offset = (f & 32) != 0 ? ZoneOffset.ofTotalSeconds(r.i32()) : null;
+        Packed.Reader t = texts();
+        t.skipText();
+        return new TimeExtent(t.text(), earliest, latest, precision, (f & 1) != 0, (f & 2) != 0, (f & 4) != 0,
+                (f & 8) != 0, (f & 16) != 0, offset);
+    }
+
+    /** Where it happened, or {@code null} when unlocated. */
+    public GeoLocation where() {
+        if (!isLocated()) {
+            return null;
+        }
+        Packed.Reader r = new Packed.Reader(packed, placeAt());
+        double lat = Double.longBitsToDouble(r.i64());
+        double lon = Double.longBitsToDouble(r.i64());
+        PlacePrecision precision = PLACE_PRECISIONS[r.u8()];
+        Double uncertainty = r.u8() != 0 ? Double.longBitsToDouble(r.i64()) : null;
+        Packed.Reader t = texts();
+        t.skipTexts(isDated() ? 2 : 1);
+        return new GeoLocation(t.text(), t.text(), lat, lon, t.text(), t.text(), precision, uncertainty);
+    }
+
+    /** What kind of incident it is. */
+    public Category category() {
+        return category;
+    }
+
+    /** Free text, or {@code null}. */
+    public String summary() {
+        Packed.Reader r = atTitle();
+        r.skipText();
+        return r.text();
+    }
+
+    /** Reported outcome, or {@code null}. */
+    public Outcome outcome() {
+        if ((packed[0] & OUTCOME) == 0) {
+            return null;
+        }
+        Packed.Reader r = texts();
+        r.skipTexts(1 + (isDated() ? 1 : 0) + (isLocated() ? 4 : 0));
+        int killed = r.count();
+        int injured = r.count();
+        return new Outcome(killed == 0 ? null : killed - 1, injured == 0 ? null : injured - 1, r.text());
+    }
+
+    /** Attributions, never {@code null}; unmodifiable. */
+    public List<Source> sources() {
+        Packed.Reader r = atTitle();
+        r.skipTexts(2);
+        int n = r.count();
+        Source[] list = new Source[n];
+        for (int i = 0; i < n; i++) {
+            list[i] = new Source(r.text(), r.text(), r.text(), r.text(), r.text(), r.text());
+        }
+        return List.of(list);
+    }
+
+    /** Free tags, never {@code null}; unmodifiable. */
+    public List<String> tags() {
+        Packed.Reader r = afterSources();
+        return r.texts(r.count());
+    }
+
+    /** Ids of related incidents, never {@code null}; unmodifiable. */
+    public List<String> related() {
+        Packed.Reader r = afterSources();
+        r.skipTexts(r.count());
+        return r.texts(r.count());
     }
 
     public boolean isDated() {
-        return when != null;
+        return (packed[0] & DATED) != 0;
     }
 
     public boolean isLocated() {
-        return where != null;
+        return (packed[0] & LOCATED) != 0;
+    }
+
+    /** Earliest instant in epoch milliseconds, without building the {@link TimeExtent}; dated incidents only. */
+    long earliestMillis() {
+        Packed.Reader r = new Packed.Reader(packed, TIME_AT);
+        return Math.addExact(Math.multiplyExact(r.i64(), 1000L), r.i32() / 1_000_000);
+    }
+
+    /** Latest instant in epoch milliseconds; dated incidents only. */
+    long latestMillis() {
+        Packed.Reader r = new Packed.Reader(packed, TIME_AT + 12);
+        return Math.addExact(Math.multiplyExact(r.i64(), 1000L), r.i32() / 1_000_000);
+    }
+
+    /** Latitude, or NaN when unlocated. */
+    double lat() {
+        return isLocated() ? Double.longBitsToDouble(new Packed.Reader(packed, placeAt()).i64()) : Double.NaN;
+    }
+
+    /** Longitude, or NaN when unlocated. */
+    double lon() {
+        return isLocated() ? Double.longBitsToDouble(new Packed.Reader(packed, placeAt() + 8).i64()) : Double.NaN;
+    }
+
+    /** The place's first-level area, or {@code null} when unlocated or not given. */
+    String admin1() {
+        if (!isLocated()) {
+            return null;
+        }
+        Packed.Reader t = texts();
+        t.skipTexts(isDated() ? 4 : 3);
+        return t.text();
+    }
+
+    private int placeAt() {
+        return isDated() ? TIME_AT + TIME_BYTES + ((packed[TIME_AT + TIME_BYTES - 1] & 32) != 0 ? 4 : 0) : TIME_AT;
+    }
+
+    /** A reader at the id, past the fixed-width blocks. */
+    private Packed.Reader texts() {
+        int at = placeAt();
+        if (isLocated()) {
+            at += 8 + 8 + 1 + 1 + (packed[at + 17] != 0 ? 8 : 0);
+        }
+        return new Packed.Reader(packed, at);
+    }
+
+    private Packed.Reader atTitle() {
+        Packed.Reader r = texts();
+        r.skipTexts(1 + (isDated() ? 1 : 0) + (isLocated() ? 4 : 0));
+        if ((packed[0] & OUTCOME) != 0) {
+            r.count();
+            r.count();
+            r.skipText();
+        }
+        return r;
+    }
+
+    private Packed.Reader afterSources() {
+        Packed.Reader r = atTitle();
+        r.skipTexts(2);
+        r.skipTexts(r.count() * 6);
+        return r;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        // packing is deterministic: equal values make equal bytes
+        return o == this || o instanceof Incident other && category.equals(other.category)
+                && Arrays.equals(packed, other.packed);
+    }
+
+    @Override
+    public int hashCode() {
+        return category.hashCode() * 31 + Arrays.hashCode(packed);
+    }
+
+    @Override
+    public String toString() {
+        return "Incident[id=" + id() + ", title=" + title() + ", when=" + when() + ", where=" + where()
+                + ", category=" + category + ", summary=" + summary() + ", outcome=" + outcome() + ", sources="
+                + sources() + ", tags=" + tags() + ", related=" + related() + "]";
+    }
+
+    /**
+     * Values packed into bytes, losslessly for any Java string (lone surrogates included). Fixed-width numbers are
+     * big-endian. A count is a variable-length unsigned int (7 bits a byte). A text is such a header, 0 for
+     * {@code null}, else {@code 1 + (length << 1 | wide)}, then its {@code length} chars: one byte each when every
+     * char is below 256, else two bytes each.
+     */
+    static final class Packed {
+        private Packed() {
+        }
+
+        static final class Writer {
+            private static final ThreadLocal<Writer> OF_THREAD = ThreadLocal.withInitial(Writer::new);
+            private byte[] buf = new byte[512];
+            private char[] chars = new char[256];
+            private int size;
+
+            /** This thread's writer, emptied: one buffer per thread, so that packing allocates only its result. */
+            static Writer get() {
+                Writer w = OF_THREAD.get();
+                w.size = 0;
+                return w;
+            }
+
+            void u8(int v) {
+                ensure(1);
+                buf[size++] = (byte) v;
+            }
+
+            void i32(int v) {
+                ensure(4);
+                for (int shift = 24; shift >= 0; shift -= 8) {
+                    buf[size++] = (byte) (v >>> shift);
+                }
+            }
+
+            void i64(long v) {
+                ensure(8);
+                for (int shift = 56; shift >= 0; shift -= 8) {
+                    buf[size++] = (byte) (v >>> shift);
+                }
+            }
+
+            void count(int n) {
+                varint(n);
+            }
+
+            void text(String s) {
+                if (s == null) {
+                    varint(0);
+                    return;
+                }
+                int len = s.length();
+                if (chars.length < len) {
+                    chars = new char[Math.max(len, chars.length * 2)];
+                }
+                char[] cs = chars;
+                s.getChars(0, len, cs, 0);
+                int any = 0;
+                for (int i = 0; i < len; i++) {
+                    any |= cs[i];
+                }
+                boolean wide = any > 0xFF;
+                varint(1 + (len << 1 | (wide ? 1 : 0)));
+                ensure(wide ? 2 * len : len);
+                byte[] b = buf;
+                int p = size;
+                if (wide) {
+                    for (int i = 0; i < len; i++) {
+                        b[p++] = (byte) (cs[i] >>> 8);
+                        b[p++] = (byte) cs[i];
+                    }
+                } else {
+                    for (int i = 0; i < len; i++) {
+                        b[p++] = (byte) cs[i];
+                    }
+                }
+                size = p;
+            }
+
+            byte[] toArray() {
+                return Arrays.copyOf(buf, size);
+            }
+
+            private void varint(int v) {
+                ensure(5);
+                while ((v & ~0x7F) != 0) {
+                    buf[size++] = (byte) (v & 0x7F | 0x80);
+                    v >>>= 7;
+                }
+                buf[size++] = (byte) v;
+            }
+
+            private void ensure(int more) {
+                if (size + more > buf.length) {
+                    buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+                }
+            }
+        }
+
+        static final class Reader {
+            private final byte[] buf;
+            private int pos;
+
+            Reader(byte[] buf, int pos) {
+                this.buf = buf;
+                this.pos = pos;
+            }
+
+            int u8() {
+                return buf[pos++] & 0xFF;
+            }
+
+            int i32() {
+                int v = 0;
+                for (int i = 0; i < 4; i++) {
+                    v = v << 8 | buf[pos++] & 0xFF;
+                }
+                return v;
+            }
+
+            long i64() {
+                long v = 0;
+                for (int i = 0; i < 8; i++) {
+                    v = v << 8 | buf[pos++] & 0xFF;
+                }
+                return v;
+            }
+
+            int count() {
+                return varint();
+            }
+
+            String text() {
+                int h = varint();
+                if (h == 0) {
+                    return null;
+                }
+                int len = (h - 1) >>> 1;
+                if (((h - 1) & 1) == 0) {
+                    String s = new String(buf, pos, len, StandardCharsets.ISO_8859_1);
+                    pos += len;
+                    return s;
+                }
+                char[] cs = new char[len];
+                for (int i = 0; i < len; i++) {
+                    cs[i] = (char) ((buf[pos] & 0xFF) << 8 | buf[pos + 1] & 0xFF);
+                    pos += 2;
+                }
+                return new String(cs);
+            }
+
+            void skipText() {
+                int h = varint();
+                if (h != 0) {
+                    int len = (h - 1) >>> 1;
+                    pos += ((h - 1) & 1) == 0 ? len : 2 * len;
+                }
+            }
+
+            void skipTexts(int n) {
+                for (int i = 0; i < n; i++) {
+                    skipText();
+                }
+            }
+
+            List<String> texts(int n) {
+                String[] out = new String[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = text();
+                }
+                return List.of(out);
+            }
+
+            private int varint() {
+                int v = 0;
+                for (int shift = 0; ; shift += 7) {
+                    byte b = buf[pos++];
+                    v |= (b & 0x7F) << shift;
+                    if (b >= 0) {
+                        return v;
+                    }
+                }
+            }
+        }
     }
 }

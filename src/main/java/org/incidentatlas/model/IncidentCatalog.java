@@ -88,10 +88,10 @@ public final class IncidentCatalog {
         int[] order = new int[n];
         boolean[] undated = new boolean[n];
         for (int i = 0; i < n; i++) {
-            TimeExtent w = incidents.get(i).when();
-            undated[i] = w == null;
-            e[i] = w == null ? Long.MAX_VALUE : w.earliest().toEpochMilli();
-            l[i] = w == null ? Long.MAX_VALUE : w.latest().toEpochMilli();
+            Incident inc = incidents.get(i);
+            undated[i] = !inc.isDated();
+            e[i] = undated[i] ? Long.MAX_VALUE : inc.earliestMillis();
+            l[i] = undated[i] ? Long.MAX_VALUE : inc.latestMillis();
             order[i] = i;
         }
         mergeSort(order, new int[n], 0, n, e, l, undated);
@@ -139,10 +139,10 @@ public final class IncidentCatalog {
         Map<String, Integer> admin1 = new HashMap<>();
         int[] perCategory = new int[this.categories.size()];
         for (int k = 0; k < n; k++) {
-            GeoLocation g = sorted[k].where();
-            lat[k] = g == null ? Double.NaN : g.lat();
-            lon[k] = g == null ? Double.NaN : g.lon();
-            admin1.merge(g == null || g.admin1() == null ? "" : g.admin1(), 1, Integer::sum);
+            lat[k] = sorted[k].lat();
+            lon[k] = sorted[k].lon();
+            String area = sorted[k].admin1();
+            admin1.merge(area == null ? "" : area, 1, Integer::sum);
             if (categoryIndex[k] < perCategory.length) {
                 perCategory[categoryIndex[k]]++;
             }

@@ -3,6 +3,7 @@ package org.incidentatlas.viewmodel;
 import java.util.Locale;
 import java.util.Set;
 import org.incidentatlas.model.GeoBounds;
+import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.Source;
 
@@ -58,20 +59,28 @@ public record Filters(Set<String> hiddenCategories, Set<String> hiddenRegions, S
 
     /** The region name used for filtering: the place's first-level division, or {@link #NO_REGION}. */
     public static String regionOf(Incident inc) {
-        return inc.where() == null || inc.where().admin1() == null ? NO_REGION : inc.where().admin1();
+        return regionOf(inc.where());
+    }
+
+    private static String regionOf(GeoLocation where) {
+        return where == null || where.admin1() == null ? NO_REGION : where.admin1();
     }
 
     /** True when {@code inc} passes every filter. */
     public boolean test(Incident inc) {
-        if (hiddenCategories.contains(inc.category().id()) || hiddenRegions.contains(regionOf(inc))) {
+        if (hiddenCategories.contains(inc.category().id())) {
+            return false;
+        }
+        GeoLocation where = hiddenRegions.isEmpty() && mapExtent == null ? null : inc.where(); // decoded once
+        if (!hiddenRegions.isEmpty() && hiddenRegions.contains(regionOf(where))) {
             return false;
         }
         if (mapExtent != null) {
-            if (inc.where() == null) {
+            if (where == null) {
                 return false;
             }
-            double lat = inc.where().lat();
-            double lon = inc.where().lon();
+            double lat = where.lat();
+            double lon = where.lon();
             if (lat < mapExtent.minLat() || lat > mapExtent.maxLat() || lon < mapExtent.minLon()
                     || lon > mapExtent.maxLon()) {
                 return false;
@@ -92,9 +101,10 @@ public record Filters(Set<String> hiddenCategories, Set<String> hiddenRegions, S
     static String searchText(Incident inc) {
         StringBuilder sb = new StringBuilder(inc.title()).append('\n');
         append(sb, inc.summary());
-        if (inc.where() != null) {
-            append(sb, inc.where().name());
-            append(sb, inc.where().admin1());
+        GeoLocation where = inc.where();
+        if (where != null) {
+            append(sb, where.name());
+            append(sb, where.admin1());
         }
         inc.tags().forEach(t -> append(sb, t));
         append(sb, inc.category().label());
