@@ -82,16 +82,46 @@ public final class IncidentCatalog {
         this.title = title == null ? "" : title;
         this.categories = List.copyOf(categories);
         int n = incidents.size();
-        // Sort by (dated first, earliest, latest), stable, on primitive keys: no boxing, no comparator objects.
+        Incident[] given = incidents.toArray(new Incident[0]);
+        // One pass in file order reads everything the indexes need: the incidents lie in memory roughly in the
+        // order they were read, so this pass is sequential, and the passes in time order below touch only arrays.
         long[] e = new long[n];
         long[] l = new long[n];
-        int[] order = new int[n];
         boolean[] undated = new boolean[n];
+        double[] latOf = new double[n];
+        double[] lonOf = new double[n];
+        int[] categoryOf = new int[n];
+        int[] idHash = new int[n];
+        Map<Category, Integer> catIndex = new HashMap<>();
+        for (int c = 0; c < this.categories.size(); c++) {
+            catIndex.put(this.categories.get(c), c);
+        }
+        Map<String, Integer> admin1 = new HashMap<>();
+        int[] perCategory = new int[this.categories.size()];
+        Category lastCategory = null;
+        int lastCategoryIndex = 0;
         for (int i = 0; i < n; i++) {
-            Incident inc = incidents.get(i);
+            Incident inc = given[i];
             undated[i] = !inc.isDated();
             e[i] = undated[i] ? Long.MAX_VALUE : inc.earliestMillis();
             l[i] = undated[i] ? Long.MAX_VALUE : inc.latestMillis();
+            latOf[i] = inc.lat();
+            lonOf[i] = inc.lon();
+            if (inc.category() != lastCategory) { // runs of one category object are common: skip the record hash
+                lastCategory = inc.category();
+                lastCategoryIndex = catIndex.getOrDefault(lastCategory, 0);
+            }
+            categoryOf[i] = lastCategoryIndex;
+            if (lastCategoryIndex < perCategory.length) {
+                perCategory[lastCategoryIndex]++;
+            }
+            idHash[i] = spread(inc.id().hashCode());
+            String area = inc.admin1();
+            admin1.merge(area == null ? "" : area, 1, Integer::sum);
+        }
+        // Sort by (dated first, earliest, latest), stable, on primitive keys: no boxing, no comparator objects.
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         mergeSort(order, new int[n], 0, n, e, l, undated);
@@ -101,52 +131,59 @@ public final class IncidentCatalog {
         int dated = 0;
         for (int k = 0; k < n; k++) {
             int i = order[k];
-            sorted[k] = incidents.get(i);
+            sorted[k] = given[i];
             if (!undated[i]) {
                 earliestMillis[k] = e[i];
                 latestMillis[k] = l[i];
                 dated++;
             }
         }
-        this.incidents = List.of(sorted);
+        this.datedCount = dated;
+        // The time indexes build on another core while this one builds the id table and the per-index arrays.
+        int datedFinal = dated;
+        java.util.concurrent.FutureTask<Object[]> timeIndexes = null;
+        Object[] built = null;
+        if (n < 50_000) {
+            built = timeIndexes(dated);
+        } else {
+            timeIndexes = new java.util.concurrent.FutureTask<>(() -> timeIndexes(datedFinal));
+            Thread t = new Thread(timeIndexes, "incident-atlas-time-index");
+            t.setDaemon(true);
+            t.start();
+        }
+        this.incidents = Collections.unmodifiableList(Arrays.asList(sorted));
         idTable = new int[Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1];
+        int mask = idTable.length - 1;
         for (int k = 0; k < n; k++) {
-            String id = sorted[k].id();
-            int mask = idTable.length - 1;
-            int slot = spread(id.hashCode()) & mask;
+            int h = idHash[order[k]];
+            int slot = h & mask;
+            String id = null;
             while (idTable[slot] != 0) {
-                if (sorted[idTable[slot] - 1].id().equals(id)) {
-                    throw new IllegalArgumentException("duplicate incident id \"" + id + "\"");
+                int other = idTable[slot] - 1;
+                if (idHash[order[other]] == h) { // same hash: compare the ids themselves
+                    id = id != null ? id : sorted[k].id();
+                    if (sorted[other].id().equals(id)) {
+                        throw new IllegalArgumentException("duplicate incident id \"" + id + "\"");
+                    }
                 }
                 slot = (slot + 1) & mask;
             }
             idTable[slot] = k + 1;
         }
-        this.datedCount = dated;
-        this.latestSorted = Arrays.copyOf(latestMillis, dated);
-        Arrays.sort(latestSorted);
-        this.stabbing = new StabbingIndex(earliestMillis, latestMillis, dated);
-        Map<Category, Integer> catIndex = new HashMap<>();
-        for (int c = 0; c < this.categories.size(); c++) {
-            catIndex.put(this.categories.get(c), c);
-        }
         categoryIndex = new int[n];
-        for (int k = 0; k < n; k++) {
-            categoryIndex[k] = catIndex.getOrDefault(sorted[k].category(), 0);
-        }
         lat = new double[n];
         lon = new double[n];
-        Map<String, Integer> admin1 = new HashMap<>();
-        int[] perCategory = new int[this.categories.size()];
         for (int k = 0; k < n; k++) {
-            lat[k] = sorted[k].lat();
-            lon[k] = sorted[k].lon();
-            String area = sorted[k].admin1();
-            admin1.merge(area == null ? "" : area, 1, Integer::sum);
-            if (categoryIndex[k] < perCategory.length) {
-                perCategory[categoryIndex[k]]++;
-            }
+            int i = order[k];
+            categoryIndex[k] = categoryOf[i];
+            lat[k] = latOf[i];
+            lon[k] = lonOf[i];
         }
+        if (built == null) {
+            built = awaitTimeIndexes(timeIndexes);
+        }
+        this.latestSorted = (long[]) built[0];
+        this.stabbing = (StabbingIndex) built[1];
         Map<String, Integer> cats = new LinkedHashMap<>();
         for (int c = 0; c < perCategory.length; c++) {
             cats.merge(this.categories.get(c).id(), perCategory[c], Integer::sum);
@@ -163,6 +200,35 @@ public final class IncidentCatalog {
             }
         }
         this.narratives = keepKnownSteps(narratives, byId);
+    }
+
+    /** The sorted latest instants and the interval tree of the first {@code dated} extents. */
+    private Object[] timeIndexes(int dated) {
+        long[] sortedLatest = Arrays.copyOf(latestMillis, dated);
+        Arrays.sort(sortedLatest);
+        return new Object[] {sortedLatest, new StabbingIndex(earliestMillis, latestMillis, dated)};
+    }
+
+    private static Object[] awaitTimeIndexes(java.util.concurrent.FutureTask<Object[]> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish building: a half-built catalog is of no use to anyone
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static int spread(int h) {

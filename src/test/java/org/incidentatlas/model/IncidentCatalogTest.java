@@ -133,7 +133,7 @@ class IncidentCatalogTest {
         String[] forms = {"2021-06-06", "2021-06", "2021", "2021-06-06T22:00Z", "2020-01-03/2020-03-01",
             "2019-05/..", "../2018-02-01", "2014/2017", "2021-06-06~", "2020?"};
         for (int round = 0; round < 40; round++) {
-            int n = 1 + r.nextInt(400);
+            int n = round == 0 ? 60_000 : 1 + r.nextInt(400); // one above the size that builds on two threads
             java.util.List<Incident> list = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String when = r.nextDouble() < 0.05 ? null : shift(forms[r.nextInt(forms.length)], r.nextInt(6));
@@ -152,6 +152,30 @@ class IncidentCatalogTest {
                 assertEquals(want.length, c.countOverlapping(a, b));
             }
         }
+    }
+
+    @Test
+    void bigCatalogsFindEveryIdKeepPlacesAndCategoriesAndRejectDuplicates() {
+        Category other = new Category("o", "O", null);
+        List<Incident> list = new java.util.ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            GeoLocation g = i % 7 == 0 ? null
+                    : new GeoLocation(null, "p", (i % 170) - 85.0, (i % 350) - 175.0, null, null, PlacePrecision.SITE,
+                            null);
+            list.add(new Incident("id-" + i, "t", i % 11 == 0 ? null : Edtf.parse(2000 + i % 20 + "-0" + (1 + i % 9)),
+                    g, i % 3 == 0 ? other : CAT, null, null, List.of(), List.of(), List.of()));
+        }
+        IncidentCatalog c = new IncidentCatalog("big", List.of(CAT, other), list);
+        for (int k = 0; k < c.size(); k++) {
+            Incident inc = c.get(k);
+            assertEquals(k, c.indexOf(inc.id()));
+            assertEquals(inc.category() == other ? 1 : 0, c.categoryIndex(k));
+            assertEquals(inc.where() == null ? Double.NaN : inc.where().lat(), c.lat(k));
+            assertEquals(inc.where() == null ? Double.NaN : inc.where().lon(), c.lon(k));
+        }
+        assertEquals(-1, c.indexOf("id-60000"));
+        list.add(list.get(12_345));
+        assertThrows(IllegalArgumentException.class, () -> new IncidentCatalog("dup", List.of(CAT, other), list));
     }
 
     /** The form with every year moved by {@code years} - 3. */
