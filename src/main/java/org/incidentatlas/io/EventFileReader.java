@@ -126,8 +126,8 @@ public final class EventFileReader {
         private final Map<String, Category> categories = new LinkedHashMap<>();
         private final Map<String, GeoLocation> places = new HashMap<>();
         private final Map<String, Node> sections = new HashMap<>();
-        private final List<Incident> incidents = new ArrayList<>();
-        private final Set<String> ids = new HashSet<>();
+        private final org.incidentatlas.model.IncidentStore incidents = new org.incidentatlas.model.IncidentStore();
+        private final IdIndex ids = new IdIndex(incidents);
         /** Ids of skipped incidents and their paths, so that a narrative step can say its incident was skipped. */
         private final Map<String, String> skippedIds = new HashMap<>();
         /** Incidents with related ids: where their {@code related} array is, checked once all ids are known. */
@@ -341,10 +341,12 @@ public final class EventFileReader {
         private void accept(Node e, String path) {
             try {
                 Incident inc = event(e, path);
-                if (!ids.add(inc.id())) {
+                String id = inc.id();
+                if (ids.contains(id)) {
                     throw new Invalid(LocatedPath.child(path, "id"), e.get("id"),
-                            "duplicate incident id \"" + inc.id() + "\"");
+                            "duplicate incident id \"" + id + "\"");
                 }
+                ids.add(id, incidents.size());
                 incidents.add(inc);
                 Node related = e.get("related");
                 if (!inc.related().isEmpty()) {

@@ -20,7 +20,7 @@ public final class Incident {
     private static final int DATED = 1;
     private static final int LOCATED = 2;
     private static final int OUTCOME = 4;
-    /** Byte offsets in {@link #packed}: the flags, then the fixed-width time block, then the place block. */
+    /** Byte offsets in the packed form: the flags, then the fixed-width time block, then the place block. */
     private static final int TIME_AT = 1;
     private static final int TIME_BYTES = 8 + 4 + 8 + 4 + 1 + 1;
     private static final TimePrecision[] TIME_PRECISIONS = TimePrecision.values();
@@ -33,7 +33,10 @@ public final class Incident {
      * located, the place's (latitude, longitude, precision, uncertainty); then the id, the date's literal, the
      * place's texts, the outcome, the title, summary, sources, tags and related ids.
      */
-    private final byte[] packed;
+    private final byte[] buf;
+    /** Where this incident's bytes start in {@link #buf}, and how many there are. */
+    private final int off;
+    private final int len;
 
     /**
      * @param id       unique id within its file
@@ -58,6 +61,23 @@ public final class Incident {
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(related, "related");
         Packed.Writer w = Packed.Writer.get();
+        pack(w, id, title, when, where, summary, outcome, sources, tags, related);
+        this.buf = w.toArray();
+        this.off = 0;
+        this.len = buf.length;
+    }
+
+    /** A view of an incident packed at {@code buf[off, off + len)} by {@link IncidentStore}; shares the array. */
+    Incident(Category category, byte[] buf, int off, int len) {
+        this.category = category;
+        this.buf = buf;
+        this.off = off;
+        this.len = len;
+    }
+
+    private static void pack(Packed.Writer w, String id, String title, TimeExtent when, GeoLocation where,
+                             String summary, Outcome outcome, List<Source> sources, List<String> tags,
+                             List<String> related) {
         w.u8((when != null ? DATED : 0) | (where != null ? LOCATED : 0) | (outcome != null ? OUTCOME : 0));
         if (when != null) {
             w.i64(when.earliest().getEpochSecond());
@@ -115,7 +135,16 @@ public final class Incident {
         for (String r : related) {
             w.text(Objects.requireNonNull(r, "related element"));
         }
-        this.packed = w.toArray();
+    }
+
+    /** How many bytes the packed form takes. */
+    int packedLength() {
+        return len;
+    }
+
+    /** Copies the packed form to {@code dst} at {@code at}. */
+    void copyPacked(byte[] dst, int at) {
+        System.arraycopy(buf, off, dst, at, len);
     }
 
     /** Unique id within its file. */
@@ -133,7 +162,7 @@ public final class Incident {
         if (!isDated()) {
             return null;
         }
-        Packed.Reader r = new Packed.Reader(packed, TIME_AT);
+        Packed.Reader r = new Packed.Reader(buf, off + TIME_AT);
         Instant earliest = Instant.ofEpochSecond(r.i64(), r.i32());
         Instant latest = Instant.ofEpochSecond(r.i64(), r.i32());
         TimePrecision precision = TIME_PRECISIONS[r.u8()];
@@ -150,7 +179,7 @@ public final class Incident {
         if (!isLocated()) {
             return null;
         }
-        Packed.Reader r = new Packed.Reader(packed, placeAt());
+        Packed.Reader r = new Packed.Reader(buf, off + placeAt());
         double lat = Double.longBitsToDouble(r.i64());
         double lon = Double.longBitsToDouble(r.i64());
         PlacePrecision precision = PLACE_PRECISIONS[r.u8()];
@@ -174,7 +203,7 @@ public final class Incident {
 
     /** Reported outcome, or {@code null}. */
     public Outcome outcome() {
-        if ((packed[0] & OUTCOME) == 0) {
+        if ((buf[off] & OUTCOME) == 0) {
             return null;
         }
         Packed.Reader r = texts();
@@ -210,33 +239,33 @@ public final class Incident {
     }
 
     public boolean isDated() {
-        return (packed[0] & DATED) != 0;
+        return (buf[off] & DATED) != 0;
     }
 
     public boolean isLocated() {
-        return (packed[0] & LOCATED) != 0;
+        return (buf[off] & LOCATED) != 0;
     }
 
     /** Earliest instant in epoch milliseconds, without building the {@link TimeExtent}; dated incidents only. */
     long earliestMillis() {
-        Packed.Reader r = new Packed.Reader(packed, TIME_AT);
+        Packed.Reader r = new Packed.Reader(buf, off + TIME_AT);
         return Math.addExact(Math.multiplyExact(r.i64(), 1000L), r.i32() / 1_000_000);
     }
 
     /** Latest instant in epoch milliseconds; dated incidents only. */
     long latestMillis() {
-        Packed.Reader r = new Packed.Reader(packed, TIME_AT + 12);
+        Packed.Reader r = new Packed.Reader(buf, off + TIME_AT + 12);
         return Math.addExact(Math.multiplyExact(r.i64(), 1000L), r.i32() / 1_000_000);
     }
 
     /** Latitude, or NaN when unlocated. */
     double lat() {
-        return isLocated() ? Double.longBitsToDouble(new Packed.Reader(packed, placeAt()).i64()) : Double.NaN;
+        return isLocated() ? Double.longBitsToDouble(new Packed.Reader(buf, off + placeAt()).i64()) : Double.NaN;
     }
 
     /** Longitude, or NaN when unlocated. */
     double lon() {
-        return isLocated() ? Double.longBitsToDouble(new Packed.Reader(packed, placeAt() + 8).i64()) : Double.NaN;
+        return isLocated() ? Double.longBitsToDouble(new Packed.Reader(buf, off + placeAt() + 8).i64()) : Double.NaN;
     }
 
     /** The place's first-level area, or {@code null} when unlocated or not given. */
@@ -250,22 +279,22 @@ public final class Incident {
     }
 
     private int placeAt() {
-        return isDated() ? TIME_AT + TIME_BYTES + ((packed[TIME_AT + TIME_BYTES - 1] & 32) != 0 ? 4 : 0) : TIME_AT;
+        return isDated() ? TIME_AT + TIME_BYTES + ((buf[off + TIME_AT + TIME_BYTES - 1] & 32) != 0 ? 4 : 0) : TIME_AT;
     }
 
     /** A reader at the id, past the fixed-width blocks. */
     private Packed.Reader texts() {
         int at = placeAt();
         if (isLocated()) {
-            at += 8 + 8 + 1 + 1 + (packed[at + 17] != 0 ? 8 : 0);
+            at += 8 + 8 + 1 + 1 + (buf[off + at + 17] != 0 ? 8 : 0);
         }
-        return new Packed.Reader(packed, at);
+        return new Packed.Reader(buf, off + at);
     }
 
     private Packed.Reader atTitle() {
         Packed.Reader r = texts();
         r.skipTexts(1 + (isDated() ? 1 : 0) + (isLocated() ? 4 : 0));
-        if ((packed[0] & OUTCOME) != 0) {
+        if ((buf[off] & OUTCOME) != 0) {
             r.count();
             r.count();
             r.skipText();
@@ -284,12 +313,16 @@ public final class Incident {
     public boolean equals(Object o) {
         // packing is deterministic: equal values make equal bytes
         return o == this || o instanceof Incident other && category.equals(other.category)
-                && Arrays.equals(packed, other.packed);
+                && Arrays.equals(buf, off, off + len, other.buf, other.off, other.off + other.len);
     }
 
     @Override
     public int hashCode() {
-        return category.hashCode() * 31 + Arrays.hashCode(packed);
+        int h = category.hashCode();
+        for (int i = off; i < off + len; i++) {
+            h = 31 * h + buf[i];
+        }
+        return h;
     }
 
     @Override

@@ -27,6 +27,9 @@ import java.util.Set;
  */
 public final class IncidentCatalog {
     private final String title;
+    /** The incidents, packed, in time order. */
+    private final IncidentStore store;
+    /** {@link #store} as an unmodifiable list; each {@code get} makes a new (equal) view. */
     private final List<Incident> incidents;
     private final List<Category> categories;
     private final List<Narrative> narratives;
@@ -78,11 +81,34 @@ public final class IncidentCatalog {
      */
     public IncidentCatalog(String title, List<Category> categories, List<Incident> incidents,
                            List<Narrative> narratives, List<Era> eras) {
+        this(title, categories, storeOf(incidents), narratives, eras);
+    }
+
+    /**
+     * A catalog of the incidents in {@code store} (in file order), which it keeps: the store must not be added to
+     * afterwards. What a reader of big files builds, so that no incident is ever a set of small objects.
+     *
+     * @see #IncidentCatalog(String, List, List, List)
+     */
+    public IncidentCatalog(String title, List<Category> categories, IncidentStore store, List<Narrative> narratives) {
+        this(title, categories, store, narratives, List.of());
+    }
+
+    private static IncidentStore storeOf(List<Incident> incidents) {
+        IncidentStore store = new IncidentStore();
+        for (Incident inc : incidents) {
+            store.add(java.util.Objects.requireNonNull(inc, "incident"));
+        }
+        return store;
+    }
+
+    private IncidentCatalog(String title, List<Category> categories, IncidentStore given, List<Narrative> narratives,
+                            List<Era> eras) {
         this.eras = List.copyOf(eras);
         this.title = title == null ? "" : title;
         this.categories = List.copyOf(categories);
-        int n = incidents.size();
-        Incident[] given = incidents.toArray(new Incident[0]);
+        given.trim();
+        int n = given.size();
         // One pass in file order reads everything the indexes need: the incidents lie in memory roughly in the
         // order they were read, so this pass is sequential, and the passes in time order below touch only arrays.
         long[] e = new long[n];
@@ -101,7 +127,7 @@ public final class IncidentCatalog {
         Category lastCategory = null;
         int lastCategoryIndex = 0;
         for (int i = 0; i < n; i++) {
-            Incident inc = given[i];
+            Incident inc = given.view(i);
             undated[i] = !inc.isDated();
             e[i] = undated[i] ? Long.MAX_VALUE : inc.earliestMillis();
             l[i] = undated[i] ? Long.MAX_VALUE : inc.latestMillis();
@@ -125,13 +151,12 @@ public final class IncidentCatalog {
             order[i] = i;
         }
         mergeSort(order, new int[n], 0, n, e, l, undated);
-        Incident[] sorted = new Incident[n];
+        this.store = given.permuted(order);
         earliestMillis = new long[n];
         latestMillis = new long[n];
         int dated = 0;
         for (int k = 0; k < n; k++) {
             int i = order[k];
-            sorted[k] = given[i];
             if (!undated[i]) {
                 earliestMillis[k] = e[i];
                 latestMillis[k] = l[i];
@@ -151,7 +176,7 @@ public final class IncidentCatalog {
             t.setDaemon(true);
             t.start();
         }
-        this.incidents = Collections.unmodifiableList(Arrays.asList(sorted));
+        this.incidents = new Views();
         idTable = new int[Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1];
         int mask = idTable.length - 1;
         for (int k = 0; k < n; k++) {
@@ -161,8 +186,8 @@ public final class IncidentCatalog {
             while (idTable[slot] != 0) {
                 int other = idTable[slot] - 1;
                 if (idHash[order[other]] == h) { // same hash: compare the ids themselves
-                    id = id != null ? id : sorted[k].id();
-                    if (sorted[other].id().equals(id)) {
+                    id = id != null ? id : store.view(k).id();
+                    if (store.view(other).id().equals(id)) {
                         throw new IllegalArgumentException("duplicate incident id \"" + id + "\"");
                     }
                 }
@@ -228,6 +253,19 @@ public final class IncidentCatalog {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The catalog as a list: every {@code get} makes a new view of the stored incident. */
+    private final class Views extends java.util.AbstractList<Incident> implements java.util.RandomAccess {
+        @Override
+        public Incident get(int index) {
+            return store.get(index);
+        }
+
+        @Override
+        public int size() {
+            return store.size();
         }
     }
 
@@ -333,7 +371,7 @@ public final class IncidentCatalog {
 
     /** The incident at {@code index} in time order. */
     public Incident get(int index) {
-        return incidents.get(index);
+        return store.get(index);
     }
 
     /** Index of the incident with this id, or -1. */
@@ -343,7 +381,7 @@ public final class IncidentCatalog {
         }
         int mask = idTable.length - 1;
         for (int slot = spread(id.hashCode()) & mask; idTable[slot] != 0; slot = (slot + 1) & mask) {
-            if (incidents.get(idTable[slot] - 1).id().equals(id)) {
+            if (store.view(idTable[slot] - 1).id().equals(id)) {
                 return idTable[slot] - 1;
             }
         }

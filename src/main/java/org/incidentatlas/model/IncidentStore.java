@@ -1,0 +1,105 @@
+package org.incidentatlas.model;
+
+import java.util.Arrays;
+
+/**
+ * Incidents in the order they were added, kept packed in a few large byte arrays: what a reader fills while it
+ * streams a big file, and what a {@link IncidentCatalog} keeps.
+ *
+ * <p>Why: a loaded incident used to be about eighteen small objects, then two; either way the young garbage
+ * collections copied every one of them (often twice) while a million-incident file loaded. Here an incident's
+ * bytes are copied into chunks (doubling from 8 KB to 4 MB; the JVM allocates arrays that large outside the young
+ * generation and never copies them), and {@link #get} hands out a light {@link Incident} view over them. Not thread-safe while being filled; safe to
+ * read from any thread once handed to a catalog.
+ */
+public final class IncidentStore {
+    /** Just under 4 MB, so that a chunk with its array header fills whole heap regions of 1, 2 or 4 MB. */
+    static final int CHUNK = (4 << 20) - 64;
+
+    private byte[][] chunks = new byte[4][];
+    private int chunkCount;
+    /** Bytes used in the last chunk. */
+    private int used;
+    /** Per incident: chunk index in the high 32 bits, offset in the low 32. */
+    private long[] at = new long[256];
+    private int[] length = new int[256];
+    private Category[] category = new Category[256];
+    private int size;
+
+    /** Adds a copy of {@code incident}. */
+    public void add(Incident incident) {
+        int n = incident.packedLength();
+        byte[] chunk = chunkCount == 0 ? null : chunks[chunkCount - 1];
+        if (chunk == null || used + n > chunk.length) {
+            // small stores stay small: chunks double from 8 KB up to the full size
+            int next = chunk == null ? 8192 : Math.min(CHUNK, chunk.length * 2);
+            chunk = new byte[Math.max(next, n)];
+            if (chunkCount == chunks.length) {
+                chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            }
+            chunks[chunkCount++] = chunk;
+            used = 0;
+        }
+        incident.copyPacked(chunk, used);
+        if (size == at.length) {
+            int cap = size + (size >> 1);
+            at = Arrays.copyOf(at, cap);
+            length = Arrays.copyOf(length, cap);
+            category = Arrays.copyOf(category, cap);
+        }
+        at[size] = (long) (chunkCount - 1) << 32 | used;
+        length[size] = n;
+        category[size] = incident.category();
+        size++;
+        used += n;
+    }
+
+    /** How many incidents were added. */
+    public int size() {
+        return size;
+    }
+
+    /** The {@code i}-th incident added: a new view of the stored bytes, equal to what was added. */
+    public Incident get(int i) {
+        java.util.Objects.checkIndex(i, size);
+        return view(i);
+    }
+
+    Incident view(int i) {
+        long a = at[i];
+        return new Incident(category[i], chunks[(int) (a >>> 32)], (int) a, length[i]);
+    }
+
+    /** The stored incidents in the order {@code order} gives (indices of this store), as a new store sharing the
+     * chunks. */
+    IncidentStore permuted(int[] order) {
+        IncidentStore s = new IncidentStore();
+        s.chunks = chunks;
+        s.chunkCount = chunkCount;
+        s.used = used;
+        s.size = order.length;
+        s.at = new long[order.length];
+        s.length = new int[order.length];
+        s.category = new Category[order.length];
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            s.at[k] = at[i];
+            s.length[k] = length[i];
+            s.category[k] = category[i];
+        }
+        return s;
+    }
+
+    /** Drops the spare capacity of the chunk and index arrays (after the last {@link #add}). */
+    void trim() {
+        chunks = Arrays.copyOf(chunks, chunkCount);
+        if (chunkCount > 0 && used < chunks[chunkCount - 1].length) {
+            chunks[chunkCount - 1] = Arrays.copyOf(chunks[chunkCount - 1], used);
+        }
+        if (at.length != size) {
+            at = Arrays.copyOf(at, size);
+            length = Arrays.copyOf(length, size);
+            category = Arrays.copyOf(category, size);
+        }
+    }
+}
