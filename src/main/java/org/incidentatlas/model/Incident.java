@@ -345,7 +345,6 @@ public final class Incident {
         static final class Writer {
             private static final ThreadLocal<Writer> OF_THREAD = ThreadLocal.withInitial(Writer::new);
             private byte[] buf = new byte[512];
-            private char[] chars = new char[256];
             private int size;
 
             /** This thread's writer, emptied: one buffer per thread, so that packing allocates only its result. */
@@ -384,35 +383,43 @@ public final class Incident {
                     return;
                 }
                 int len = s.length();
-                if (chars.length < len) {
-                    chars = new char[Math.max(len, chars.length * 2)];
+                // Most texts are Latin-1; for those the JDK's encoder is a plain array copy. A char it cannot
+                // encode comes out as '?', which the check below tells from a real '?'.
+                byte[] latin = s.getBytes(StandardCharsets.ISO_8859_1);
+                if (encodedExactly(latin, s)) {
+                    varint(1 + (len << 1));
+                    ensure(len);
+                    System.arraycopy(latin, 0, buf, size, len);
+                    size += len;
+                    return;
                 }
-                char[] cs = chars;
-                s.getChars(0, len, cs, 0);
-                int any = 0;
-                for (int i = 0; i < len; i++) {
-                    any |= cs[i];
-                }
-                boolean wide = any > 0xFF;
-                varint(1 + (len << 1 | (wide ? 1 : 0)));
-                ensure(wide ? 2 * len : len);
+                varint(1 + (len << 1 | 1));
+                ensure(2 * len);
                 byte[] b = buf;
                 int p = size;
-                if (wide) {
-                    for (int i = 0; i < len; i++) {
-                        b[p++] = (byte) (cs[i] >>> 8);
-                        b[p++] = (byte) cs[i];
-                    }
-                } else {
-                    for (int i = 0; i < len; i++) {
-                        b[p++] = (byte) cs[i];
-                    }
+                for (int i = 0; i < len; i++) {
+                    char c = s.charAt(i);
+                    b[p++] = (byte) (c >>> 8);
+                    b[p++] = (byte) c;
                 }
                 size = p;
             }
 
+            private static boolean encodedExactly(byte[] latin, String s) {
+                for (int i = 0; i < latin.length; i++) {
+                    if (latin[i] == '?' && s.charAt(i) != '?') {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
             byte[] toArray() {
-                return Arrays.copyOf(buf, size);
+                byte[] out = Arrays.copyOf(buf, size);
+                if (buf.length > 1 << 16) { // a rare huge text: do not keep its buffer for the thread's life
+                    buf = new byte[512];
+                }
+                return out;
             }
 
             private void varint(int v) {

@@ -32,12 +32,12 @@ class IncidentTest {
         String longText = "x".repeat(70_000) + "é";
         Source s = new Source("CNN", null, arabic, "2021-06-09", "https://example.org/a?b=c", "");
         Incident inc = incident(latin1, longText, List.of(s, new Source(null, null, null, null, null, null)),
-                List.of(surrogates, ""), List.of("i-2"));
+                List.of(surrogates, ""), List.of("i-2", "a real ? mark", "?", "wide ? 日?", "\u0100?"));
         assertEquals(latin1, inc.title());
         assertEquals(longText, inc.summary());
         assertEquals(List.of(s, new Source(null, null, null, null, null, null)), inc.sources());
         assertEquals(List.of(surrogates, ""), inc.tags());
-        assertEquals(List.of("i-2"), inc.related());
+        assertEquals(List.of("i-2", "a real ? mark", "?", "wide ? 日?", "\u0100?"), inc.related());
     }
 
     @Test
