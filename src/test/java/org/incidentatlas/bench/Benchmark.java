@@ -98,15 +98,25 @@ public final class Benchmark {
         CompletableFuture<double[]> layer = new CompletableFuture<>();
         CompletableFuture<double[]> timeline = new CompletableFuture<>();
         CompletableFuture<double[]> window = new CompletableFuture<>();
+        CompletableFuture<double[]> smooth = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
                 layer.complete(MapBench.layerMillis(synthetic(10_000, 42), 30, new Stage()));
                 timeline.complete(TimelineBench.scrubMillis(big, 40, new Stage()));
                 window.complete(MapBench.windowUpdateMillis(big, 200, new Stage()));
-            } catch (RuntimeException | Error e) {
+                org.incidentatlas.app.LoadSmoothness.measure(Path.of("data", "events.json"), file, n, new Stage())
+                        .whenComplete((v, e) -> {
+                            if (e != null) {
+                                smooth.completeExceptionally(e);
+                            } else {
+                                smooth.complete(v);
+                            }
+                        });
+            } catch (RuntimeException | Error | java.io.IOException e) {
                 layer.completeExceptionally(e);
                 timeline.completeExceptionally(e);
                 window.completeExceptionally(e);
+                smooth.completeExceptionally(e);
             }
         });
         double[] l = layer.get();
@@ -120,6 +130,24 @@ public final class Benchmark {
         results.put("map_layer_speedup_vs_nodes_10k", round(l[1] / l[0]));
         results.put("map_pan_ms_median_10k", round(MapBench.lastPanMedian));
         results.put("map_pan_speedup_vs_nodes_10k", round(l[1] / MapBench.lastPanMedian));
+        // The whole window while the mode's file loads: frames while reading, then the views taking the catalog.
+        double[] frames = smooth.get(15, java.util.concurrent.TimeUnit.MINUTES);
+        int after = (int) frames[frames.length - 1];
+        int reading = frames.length - 1 - after - 1; // the frame that took the catalog in belongs to the second part
+        double[] whileReading = java.util.Arrays.copyOf(frames, Math.max(1, reading));
+        double[] sorted = whileReading.clone();
+        java.util.Arrays.sort(sorted);
+        results.put("load_frame_ms_median_" + size, round(MapBench.median(whileReading)));
+        results.put("load_frame_ms_p99_" + size, round(sorted[(int) Math.floor(0.99 * (sorted.length - 1))]));
+        results.put("load_frame_gaps_over_100ms_" + size, java.util.Arrays.stream(whileReading).filter(g -> g > 100)
+                .count());
+        results.put("load_frame_ms_longest_" + size, round(sorted[sorted.length - 1]));
+        results.put("load_reading_s_" + size, round(java.util.Arrays.stream(whileReading).sum() / 1000));
+        double taking = 0;
+        for (int i = Math.max(0, reading); i < frames.length - 1; i++) {
+            taking += frames[i];
+        }
+        results.put("load_views_take_catalog_ms_" + size, round(taking));
 
         Platform.exit();
 

@@ -1,0 +1,93 @@
+package org.incidentatlas.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.incidentatlas.io.EventFileReader;
+import org.incidentatlas.map.MapOptions;
+import org.incidentatlas.viewmodel.ExplorerState;
+
+/**
+ * For the benchmark: how smoothly the whole window keeps drawing while a big file loads, as a user would see it.
+ * The app's window (map, timeline, table, details) shows the seed, then opens the file the way File → Open does;
+ * an {@link AnimationTimer} records the time between frames until the loaded incidents are on screen.
+ */
+public final class LoadSmoothness {
+    private LoadSmoothness() {
+    }
+
+    /**
+     * Starts the measurement; call on the FX thread. Completes with the frame intervals in milliseconds, in order,
+     * from the moment the file is opened to the first frame that lays out the loaded catalog; the last element is
+     * the number of those intervals that came after the load had finished (the views taking in the catalog).
+     */
+    public static CompletableFuture<double[]> measure(Path seed, Path file, int expected, Stage stage)
+            throws java.io.IOException {
+        CompletableFuture<double[]> done = new CompletableFuture<>();
+        // windows of earlier measurements would be drawn at every pulse too
+        new ArrayList<>(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide);
+        ExplorerState state = new ExplorerState(new EventFileReader(), r -> {
+            Thread t = new Thread(r, "bench-load");
+            t.setDaemon(true);
+            t.start();
+        }, Platform::runLater);
+        MapOptions offline = new MapOptions("incident-atlas-bench", Files.createTempDirectory("atlas-bench-tiles"),
+                () -> {
+                    throw new IllegalStateException("the benchmark never goes online");
+                });
+        MainWindow window = new MainWindow(state, offline, Settings.inMemory());
+        stage.setScene(window.createScene());
+        stage.setWidth(1400);
+        stage.setHeight(900);
+        stage.show();
+        state.open(seed);
+        List<Double> gaps = new ArrayList<>();
+        new AnimationTimer() {
+            private long last;
+            private int frames;
+            private boolean opened;
+            private int afterLoad = -1;
+
+            @Override
+            public void handle(long now) {
+                frames++;
+                if (!opened) {
+                    // let the seed and the first tiles settle: a few seconds of frames
+                    if (frames > 180 && !state.loadingProperty().get()) {
+                        opened = true;
+                        state.open(file);
+                        last = now;
+                    }
+                    return;
+                }
+                gaps.add((now - last) / 1e6);
+                last = now;
+                if (afterLoad < 0 && !state.loadingProperty().get()) {
+                    if (state.getCatalog().size() != expected) {
+                        stop();
+                        done.completeExceptionally(new IllegalStateException("the load ended with "
+                                + state.getCatalog().size() + " incidents, not " + expected + ": "
+                                + state.problemsProperty().get()));
+                        return;
+                    }
+                    afterLoad = gaps.size();
+                }
+                if (afterLoad >= 0 && gaps.size() > afterLoad + 2) { // the frame after the catalog arrived, and one more
+                    stop();
+                    double[] out = new double[gaps.size() + 1];
+                    for (int i = 0; i < gaps.size(); i++) {
+                        out[i] = gaps.get(i);
+                    }
+                    out[gaps.size()] = gaps.size() - afterLoad;
+                    done.complete(out);
+                }
+            }
+        }.start();
+        return done;
+    }
+}
