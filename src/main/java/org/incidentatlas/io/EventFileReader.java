@@ -340,17 +340,16 @@ public final class EventFileReader {
 
         private void accept(Node e, String path) {
             try {
-                Incident inc = event(e, path);
-                String id = inc.id();
-                if (ids.contains(id)) {
+                Parsed inc = event(e, path);
+                if (ids.contains(inc.id)) {
                     throw new Invalid(LocatedPath.child(path, "id"), e.get("id"),
-                            "duplicate incident id \"" + id + "\"");
+                            "duplicate incident id \"" + inc.id + "\"");
                 }
-                ids.add(id, incidents.size());
-                incidents.add(inc);
-                Node related = e.get("related");
-                if (!inc.related().isEmpty()) {
-                    relatedChecks.add(new Object[] {inc, LocatedPath.child(path, "related"), related});
+                ids.add(inc.id, incidents.size());
+                incidents.add(inc.id, inc.title, inc.when, inc.where, inc.category, inc.summary, inc.outcome,
+                        inc.sources, inc.tags, inc.related);
+                if (!inc.related.isEmpty()) {
+                    relatedChecks.add(new Object[] {inc.related, LocatedPath.child(path, "related"), e.get("related")});
                 }
             } catch (Invalid ex) {
                 rejected++;
@@ -438,7 +437,13 @@ public final class EventFileReader {
                     precision, uncertainty);
         }
 
-        private Incident event(Node e, String path) throws Invalid {
+        /** An incident's checked values, before they are packed into the store. */
+        private record Parsed(String id, String title, TimeExtent when, GeoLocation where, Category category,
+                              String summary, Outcome outcome, List<Source> sources, List<String> tags,
+                              List<String> related) {
+        }
+
+        private Parsed event(Node e, String path) throws Invalid {
             requireObject(e, path);
             String id = reqText(e, path, "id");
             String title = reqText(e, path, "title");
@@ -498,7 +503,7 @@ public final class EventFileReader {
                 sources.add(new Source(optText(s, sp, "outlet"), optText(s, sp, "speaker"), optText(s, sp, "quote"),
                         optText(s, sp, "published"), url, optText(s, sp, "note")));
             }
-            return new Incident(id, title, when, where, category, optText(e, path, "summary"), outcome, sources,
+            return new Parsed(id, title, when, where, category, optText(e, path, "summary"), outcome, sources,
                     texts(e, path, "tags"), texts(e, path, "related"));
         }
 
@@ -513,8 +518,9 @@ public final class EventFileReader {
 
         private void checkRelated() {
             for (Object[] c : relatedChecks) {
-                Incident inc = (Incident) c[0];
-                for (String r : inc.related()) {
+                @SuppressWarnings("unchecked")
+                List<String> related = (List<String>) c[0];
+                for (String r : related) {
                     if (!ids.contains(r)) {
                         warn((String) c[1], (Node) c[2], "related incident \"" + r + "\" is not in the file");
                     }

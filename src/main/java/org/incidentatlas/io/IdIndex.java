@@ -4,14 +4,14 @@ import org.incidentatlas.model.IncidentStore;
 
 /**
  * The ids of the incidents in an {@link IncidentStore}, for duplicate and reference checks while a file streams
- * in: an open-addressing table of store indices (8 bytes an incident, no object per id). A probe compares hashes
- * first and decodes a stored id only when they match. Not thread-safe.
+ * in: an open-addressing table of (id hash, store index) pairs, 16 bytes an incident and no object per id. A slot
+ * is one {@code long}, so a probe costs one cache miss; it decodes a stored id only when the hashes match.
+ * Not thread-safe.
  */
 final class IdIndex {
     private final IncidentStore store;
-    /** Store index + 1 per slot; 0 is empty. */
-    private int[] slots = new int[1024];
-    private int[] hashes = new int[1024];
+    /** Per slot: the id's hash in the high 32 bits, store index + 1 in the low 32; 0 is empty. */
+    private long[] slots = new long[1024];
     private int size;
 
     IdIndex(IncidentStore store) {
@@ -22,7 +22,8 @@ final class IdIndex {
         int h = id.hashCode();
         int mask = slots.length - 1;
         for (int s = spread(h) & mask; slots[s] != 0; s = (s + 1) & mask) {
-            if (hashes[s] == h && store.get(slots[s] - 1).id().equals(id)) {
+            long v = slots[s];
+            if ((int) (v >>> 32) == h && store.get((int) v - 1).id().equals(id)) {
                 return true;
             }
         }
@@ -34,28 +35,25 @@ final class IdIndex {
         if (2 * (size + 1) > slots.length) {
             grow();
         }
-        put(id.hashCode(), index + 1);
+        put((long) id.hashCode() << 32 | (index + 1));
         size++;
     }
 
-    private void put(int h, int value) {
+    private void put(long v) {
         int mask = slots.length - 1;
-        int s = spread(h) & mask;
+        int s = spread((int) (v >>> 32)) & mask;
         while (slots[s] != 0) {
             s = (s + 1) & mask;
         }
-        slots[s] = value;
-        hashes[s] = h;
+        slots[s] = v;
     }
 
     private void grow() {
-        int[] oldSlots = slots;
-        int[] oldHashes = hashes;
-        slots = new int[oldSlots.length * 2];
-        hashes = new int[oldSlots.length * 2];
-        for (int s = 0; s < oldSlots.length; s++) {
-            if (oldSlots[s] != 0) {
-                put(oldHashes[s], oldSlots[s]);
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (long v : old) {
+            if (v != 0) {
+                put(v);
             }
         }
     }

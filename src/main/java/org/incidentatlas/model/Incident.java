@@ -54,12 +54,7 @@ public final class Incident {
     public Incident(String id, String title, TimeExtent when, GeoLocation where, Category category,
                     String summary, Outcome outcome, List<Source> sources, List<String> tags,
                     List<String> related) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
         this.category = Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(sources, "sources");
-        Objects.requireNonNull(tags, "tags");
-        Objects.requireNonNull(related, "related");
         Packed.Writer w = Packed.Writer.get();
         pack(w, id, title, when, where, summary, outcome, sources, tags, related);
         this.buf = w.toArray();
@@ -75,9 +70,15 @@ public final class Incident {
         this.len = len;
     }
 
-    private static void pack(Packed.Writer w, String id, String title, TimeExtent when, GeoLocation where,
-                             String summary, Outcome outcome, List<Source> sources, List<String> tags,
-                             List<String> related) {
+    /** Packs an incident's values (all but its category) into {@code w}, checking what must not be null. */
+    static void pack(Packed.Writer w, String id, String title, TimeExtent when, GeoLocation where,
+                     String summary, Outcome outcome, List<Source> sources, List<String> tags,
+                     List<String> related) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(related, "related");
         w.u8((when != null ? DATED : 0) | (where != null ? LOCATED : 0) | (outcome != null ? OUTCOME : 0));
         if (when != null) {
             w.i64(when.earliest().getEpochSecond());
@@ -412,6 +413,14 @@ public final class Incident {
                     }
                 }
                 return true;
+            }
+
+            int size() {
+                return size;
+            }
+
+            void copyTo(byte[] dst, int at) {
+                System.arraycopy(buf, 0, dst, at, size);
             }
 
             byte[] toArray() {

@@ -1,6 +1,7 @@
 package org.incidentatlas.model;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Incidents in the order they were added, kept packed in a few large byte arrays: what a reader fills while it
@@ -29,6 +30,30 @@ public final class IncidentStore {
     /** Adds a copy of {@code incident}. */
     public void add(Incident incident) {
         int n = incident.packedLength();
+        int at = reserve(n);
+        incident.copyPacked(chunks[chunkCount - 1], at);
+        record(at, n, incident.category());
+    }
+
+    /**
+     * Adds the incident these values make, as {@link Incident#Incident the constructor} takes them, without
+     * making the {@code Incident} first: what a reader of big files calls.
+     *
+     * @throws NullPointerException when a required value, a list or an element of a list is {@code null}
+     */
+    public void add(String id, String title, TimeExtent when, GeoLocation where, Category category,
+                    String summary, Outcome outcome, List<Source> sources, List<String> tags, List<String> related) {
+        java.util.Objects.requireNonNull(category, "category");
+        Incident.Packed.Writer w = Incident.Packed.Writer.get();
+        Incident.pack(w, id, title, when, where, summary, outcome, sources, tags, related);
+        int n = w.size();
+        int at = reserve(n);
+        w.copyTo(chunks[chunkCount - 1], at);
+        record(at, n, category);
+    }
+
+    /** Where {@code n} more bytes go in the last chunk, which this makes room for. */
+    private int reserve(int n) {
         byte[] chunk = chunkCount == 0 ? null : chunks[chunkCount - 1];
         if (chunk == null || used + n > chunk.length) {
             // small stores stay small: chunks double from 8 KB up to the full size
@@ -40,18 +65,22 @@ public final class IncidentStore {
             chunks[chunkCount++] = chunk;
             used = 0;
         }
-        incident.copyPacked(chunk, used);
+        int start = used;
+        used += n;
+        return start;
+    }
+
+    private void record(int offset, int n, Category c) {
         if (size == at.length) {
             int cap = size + (size >> 1);
             at = Arrays.copyOf(at, cap);
             length = Arrays.copyOf(length, cap);
             category = Arrays.copyOf(category, cap);
         }
-        at[size] = (long) (chunkCount - 1) << 32 | used;
+        at[size] = (long) (chunkCount - 1) << 32 | offset;
         length[size] = n;
-        category[size] = incident.category();
+        category[size] = c;
         size++;
-        used += n;
     }
 
     /** How many incidents were added. */
