@@ -10,11 +10,12 @@ import java.util.Objects;
 /**
  * One incident: what happened, when, where, how sure, and says who. Immutable, compared by value.
  *
- * <p>Storage is compact because a catalog may hold a million of these: apart from its (shared) category, an
- * incident is one byte array holding its time, place, outcome and texts, decoded when asked for. That makes it
- * two heap objects instead of about eighteen, which is what garbage collection copies while a big file loads,
- * and about 30 % less memory. The accessors therefore return equal but new values on each call; hot loops over
- * every incident should read the catalog's arrays instead.
+ * <p>Storage is compact because a catalog may hold a million of these (decision 8): apart from its shared
+ * category, an incident is a range of bytes holding its time, place, outcome and texts, decoded when asked for.
+ * Made with the constructor, it owns its array; handed out by an {@link IncidentStore} or a catalog, it is a
+ * view of the store's chunk. The accessors return equal but new values on each call, and a catalog returns a
+ * new view on each {@code get}: compare incidents with {@code equals}, and in loops over every incident read the
+ * catalog's arrays instead of decoding.
  */
 public final class Incident {
     private static final int DATED = 1;
