@@ -260,18 +260,63 @@ public final class Incident {
         return Math.addExact(Math.multiplyExact(r.i64(), 1000L), r.i32() / 1_000_000);
     }
 
-    /** Latitude, or NaN when unlocated. */
-    double lat() {
+    /**
+     * Whether each of {@code lowerWords} appears in one of the texts a search looks at: the title, summary, place
+     * name and area, tags, category label, and each source's outlet, speaker, quote and note, compared lower-cased
+     * ({@link java.util.Locale#ROOT}). The words must be lower-cased that way already and contain no whitespace.
+     * Reads the packed texts in place: Latin-1 texts are compared byte by byte, without making strings.
+     */
+    public boolean mentionsAll(String[] lowerWords) {
+        int n = lowerWords.length;
+        if (n == 0) {
+            return true;
+        }
+        boolean[] found = new boolean[n];
+        int missing = n;
+        missing = Packed.Reader.match(category.label(), lowerWords, found, missing);
+        Packed.Reader r = texts();
+        r.skipTexts(isDated() ? 2 : 1); // id, date as written
+        if (isLocated()) {
+            r.skipText(); // place id
+            missing = r.matchText(lowerWords, found, missing); // name
+            missing = r.matchText(lowerWords, found, missing); // area
+            r.skipText(); // country
+        }
+        if ((buf[off] & OUTCOME) != 0) {
+            r.count();
+            r.count();
+            r.skipText();
+        }
+        missing = r.matchText(lowerWords, found, missing); // title
+        missing = r.matchText(lowerWords, found, missing); // summary
+        for (int s = r.count(); s > 0 && missing > 0; s--) {
+            missing = r.matchText(lowerWords, found, missing); // outlet
+            missing = r.matchText(lowerWords, found, missing); // speaker
+            missing = r.matchText(lowerWords, found, missing); // quote
+            r.skipTexts(2); // published, url
+            missing = r.matchText(lowerWords, found, missing); // note
+        }
+        if (missing > 0) {
+            int tags = r.count();
+            for (int t = 0; t < tags; t++) {
+                missing = r.matchText(lowerWords, found, missing);
+            }
+        }
+        return missing == 0;
+    }
+
+    /** Latitude, or NaN when unlocated, without decoding the place. */
+    public double lat() {
         return isLocated() ? Double.longBitsToDouble(new Packed.Reader(buf, off + placeAt()).i64()) : Double.NaN;
     }
 
-    /** Longitude, or NaN when unlocated. */
-    double lon() {
+    /** Longitude, or NaN when unlocated, without decoding the place. */
+    public double lon() {
         return isLocated() ? Double.longBitsToDouble(new Packed.Reader(buf, off + placeAt() + 8).i64()) : Double.NaN;
     }
 
-    /** The place's first-level area, or {@code null} when unlocated or not given. */
-    String admin1() {
+    /** The place's first-level area, or {@code null} when unlocated or not given, without decoding the rest. */
+    public String admin1() {
         if (!isLocated()) {
             return null;
         }
@@ -492,12 +537,106 @@ public final class Incident {
                     pos += len;
                     return s;
                 }
+                return wide(len);
+            }
+
+            /** The {@code len} two-byte chars here, moving past them. */
+            private String wide(int len) {
                 char[] cs = new char[len];
                 for (int i = 0; i < len; i++) {
                     cs[i] = (char) ((buf[pos] & 0xFF) << 8 | buf[pos + 1] & 0xFF);
                     pos += 2;
                 }
                 return new String(cs);
+            }
+
+            /**
+             * Marks in {@code found} the words the text here contains (compared lower-cased), and moves past it.
+             * Returns how many words are still missing.
+             */
+            int matchText(String[] words, boolean[] found, int missing) {
+                if (missing == 0) {
+                    skipText();
+                    return 0;
+                }
+                int h = varint();
+                if (h == 0) {
+                    return missing;
+                }
+                int len = (h - 1) >>> 1;
+                if (((h - 1) & 1) != 0) { // wide: decode, as the general case
+                    return match(wide(len), words, found, missing);
+                }
+                for (int w = 0; w < words.length; w++) {
+                    if (!found[w] && latin1Contains(buf, pos, len, words[w])) {
+                        found[w] = true;
+                        missing--;
+                    }
+                }
+                pos += len;
+                return missing;
+            }
+
+            static int match(String text, String[] words, boolean[] found, int missing) {
+                if (text == null || missing == 0) {
+                    return missing;
+                }
+                String lower = text.toLowerCase(java.util.Locale.ROOT);
+                for (int w = 0; w < words.length; w++) {
+                    if (!found[w] && lower.contains(words[w])) {
+                        found[w] = true;
+                        missing--;
+                    }
+                }
+                return missing;
+            }
+
+            /**
+             * Whether the Latin-1 text {@code b[from, from + len)}, lower-cased, contains {@code word}. Lower-casing
+             * keeps Latin-1 text within Latin-1, so a word with any other char cannot be in it.
+             */
+            private static boolean latin1Contains(byte[] b, int from, int len, String word) {
+                int m = word.length();
+                if (m == 0) {
+                    return true;
+                }
+                for (int j = 0; j < m; j++) {
+                    if (word.charAt(j) > 0xFF) {
+                        return false;
+                    }
+                }
+                // the one or two bytes whose lower case is the word's first char: a plain scan for them
+                char first = word.charAt(0);
+                byte f1 = (byte) first;
+                boolean hasUpper = (first >= 'a' && first <= 'z') || (first >= 0xE0 && first <= 0xFE && first != 0xF7);
+                byte f2 = hasUpper ? (byte) (first - 32) : f1;
+                for (int i = from, last = from + len - m; i <= last; i++) {
+                    byte x = b[i];
+                    if (x != f1 && x != f2) {
+                        continue;
+                    }
+                    int j = 1;
+                    while (j < m && lower(b[i + j]) == word.charAt(j)) {
+                        j++;
+                    }
+                    if (j == m) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            /** {@code Character.toLowerCase} of each Latin-1 char: A–Z and À–Þ (but ×) move up by 32. */
+            private static final char[] LOWER = new char[256];
+
+            static {
+                for (int c = 0; c < 256; c++) {
+                    LOWER[c] = (char) ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 32 : c);
+                }
+            }
+
+            private static char lower(byte x) {
+                return LOWER[x & 0xFF];
             }
 
             void skipText() {

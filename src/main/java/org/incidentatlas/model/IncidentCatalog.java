@@ -46,6 +46,11 @@ public final class IncidentCatalog {
     private final Map<String, Integer> categoryCounts;
     private final Map<String, Integer> admin1Counts;
     private final int[] categoryIndex;
+    /** Per incident, its first-level area as an index into {@link #areas} (where {@code null} means none). */
+    private final int[] areaIndex;
+    private final String[] areas;
+    /** Time indices in the order the incidents' bytes lie in the store (file order): for scans of every one. */
+    private final int[] storedOrder;
     private final int datedCount;
 
     /**
@@ -123,6 +128,9 @@ public final class IncidentCatalog {
             catIndex.put(this.categories.get(c), c);
         }
         Map<String, Integer> admin1 = new HashMap<>();
+        Map<String, Integer> areaIds = new HashMap<>();
+        List<String> areaNames = new ArrayList<>();
+        int[] areaOf = new int[n];
         int[] perCategory = new int[this.categories.size()];
         Category lastCategory = null;
         int lastCategoryIndex = 0;
@@ -143,7 +151,15 @@ public final class IncidentCatalog {
             }
             idHash[i] = spread(inc.id().hashCode());
             String area = inc.admin1();
-            admin1.merge(area == null ? "" : area, 1, Integer::sum);
+            String key = area == null ? "" : area;
+            Integer a = areaIds.get(key);
+            if (a == null) {
+                a = areaIds.size();
+                areaIds.put(key, a);
+                areaNames.add(area);
+            }
+            areaOf[i] = a;
+            admin1.merge(key, 1, Integer::sum);
         }
         // Sort by (dated first, earliest, latest), stable, on primitive keys: no boxing, no comparator objects.
         int[] order = new int[n];
@@ -198,9 +214,14 @@ public final class IncidentCatalog {
         categoryIndex = new int[n];
         lat = new double[n];
         lon = new double[n];
+        areaIndex = new int[n];
+        this.areas = areaNames.toArray(new String[0]);
+        storedOrder = new int[n];
         for (int k = 0; k < n; k++) {
             int i = order[k];
+            storedOrder[i] = k;
             categoryIndex[k] = categoryOf[i];
+            areaIndex[k] = areaOf[i];
             lat[k] = latOf[i];
             lon[k] = lonOf[i];
         }
@@ -497,6 +518,26 @@ public final class IncidentCatalog {
      */
     public Map<String, Integer> countsByAdmin1() {
         return admin1Counts;
+    }
+
+    /**
+     * Calls {@code action} with every index, in the order the incidents lie in memory rather than in time order.
+     * A pass that reads every incident (a search) is several times faster this way: the reads are sequential.
+     */
+    public void forEachIndexInMemoryOrder(java.util.function.IntConsumer action) {
+        for (int k : storedOrder) {
+            action.accept(k);
+        }
+    }
+
+    /** The first-level area (governorate, province) of the incident at {@code index}, or {@code null}. */
+    public String admin1(int index) {
+        return areas[areaIndex[index]];
+    }
+
+    /** The category of the incident at {@code index}, without making the incident. */
+    public Category category(int index) {
+        return store.category(index);
     }
 
     /** Latitude of the incident, or NaN when it is unlocated. */

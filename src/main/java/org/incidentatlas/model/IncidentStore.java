@@ -94,6 +94,10 @@ public final class IncidentStore {
         return view(i);
     }
 
+    Category category(int i) {
+        return category[i];
+    }
+
     Incident view(int i) {
         long a = at[i];
         return new Incident(category[i], chunks[(int) (a >>> 32)], (int) a, length[i]);

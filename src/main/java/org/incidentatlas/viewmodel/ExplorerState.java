@@ -435,11 +435,12 @@ public final class ExplorerState {
             return;
         }
         java.util.BitSet b = new java.util.BitSet(c.size());
-        for (int i = 0; i < c.size(); i++) {
-            if (f.test(c.get(i))) {
+        java.util.function.IntPredicate passes = f.matcher(c);
+        c.forEachIndexInMemoryOrder(i -> {
+            if (passes.test(i)) {
                 b.set(i);
             }
-        }
+        });
         included = b;
         includedCount.set(b.cardinality());
         int sel = selectedIndex.get();

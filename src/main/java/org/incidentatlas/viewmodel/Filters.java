@@ -59,45 +59,71 @@ public record Filters(Set<String> hiddenCategories, Set<String> hiddenRegions, S
 
     /** The region name used for filtering: the place's first-level division, or {@link #NO_REGION}. */
     public static String regionOf(Incident inc) {
-        return regionOf(inc.where());
+        String area = inc.admin1();
+        return area == null ? NO_REGION : area;
     }
 
-    private static String regionOf(GeoLocation where) {
-        return where == null || where.admin1() == null ? NO_REGION : where.admin1();
-    }
-
-    /** True when {@code inc} passes every filter. */
+    /** True when {@code inc} passes every filter. For many incidents, take one {@link #matcher()} instead. */
     public boolean test(Incident inc) {
-        if (hiddenCategories.contains(inc.category().id())) {
-            return false;
-        }
-        GeoLocation where = hiddenRegions.isEmpty() && mapExtent == null ? null : inc.where(); // decoded once
-        if (!hiddenRegions.isEmpty() && hiddenRegions.contains(regionOf(where))) {
-            return false;
-        }
-        if (mapExtent != null) {
-            if (where == null) {
+        return matcher().test(inc);
+    }
+
+    /**
+     * This filter over the incidents of {@code catalog}, by index: categories, areas and coordinates come from the
+     * catalog's arrays, and only a search reads the incident (its packed texts, in place). What a pass over a
+     * million incidents uses.
+     */
+    public java.util.function.IntPredicate matcher(org.incidentatlas.model.IncidentCatalog catalog) {
+        String[] words = words();
+        return i -> {
+            if (!hiddenCategories.isEmpty() && hiddenCategories.contains(catalog.category(i).id())) {
                 return false;
             }
-            double lat = where.lat();
-            double lon = where.lon();
-            if (lat < mapExtent.minLat() || lat > mapExtent.maxLat() || lon < mapExtent.minLon()
-                    || lon > mapExtent.maxLon()) {
-                return false;
-            }
-        }
-        if (!text.isEmpty()) {
-            String haystack = searchText(inc);
-            for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-                if (!haystack.contains(word)) {
+            if (!hiddenRegions.isEmpty()) {
+                String area = catalog.admin1(i);
+                if (hiddenRegions.contains(area == null ? NO_REGION : area)) {
                     return false;
                 }
             }
-        }
-        return true;
+            if (mapExtent != null && !inside(catalog.lat(i), catalog.lon(i))) {
+                return false;
+            }
+            return words.length == 0 || catalog.get(i).mentionsAll(words);
+        };
     }
 
-    /** Everything a search looks at, lower-cased. */
+    private String[] words() {
+        return text.isEmpty() ? new String[0] : text.toLowerCase(Locale.ROOT).split("\\s+");
+    }
+
+    /** NaN (unlocated) is never inside. */
+    private boolean inside(double lat, double lon) {
+        return lat >= mapExtent.minLat() && lat <= mapExtent.maxLat() && lon >= mapExtent.minLon()
+                && lon <= mapExtent.maxLon();
+    }
+
+    /**
+     * This filter as a predicate, with the search words split and lower-cased once: what a pass over every
+     * incident should use. Reads only what each filter needs from the incident (its category, area, coordinates,
+     * and its texts in place for a search), so that a million incidents are filtered without decoding them.
+     */
+    public java.util.function.Predicate<Incident> matcher() {
+        String[] words = words();
+        return inc -> {
+            if (hiddenCategories.contains(inc.category().id())) {
+                return false;
+            }
+            if (!hiddenRegions.isEmpty() && hiddenRegions.contains(regionOf(inc))) {
+                return false;
+            }
+            if (mapExtent != null && !inside(inc.lat(), inc.lon())) {
+                return false;
+            }
+            return inc.mentionsAll(words);
+        };
+    }
+
+    /** Everything a search looks at, lower-cased: the plain statement of what {@link Incident#mentionsAll} does. */
     static String searchText(Incident inc) {
         StringBuilder sb = new StringBuilder(inc.title()).append('\n');
         append(sb, inc.summary());

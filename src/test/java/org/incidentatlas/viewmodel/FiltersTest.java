@@ -26,6 +26,25 @@ class FiltersTest {
     }
 
     @Test
+    void theCatalogWideMatcherAgreesWithTestingEachIncident() {
+        var c = state.getCatalog();
+        java.util.List<Filters> filters = java.util.List.of(Filters.NONE,
+                Filters.NONE.withCategory(c.get(0).category().id(), false),
+                Filters.NONE.withRegion(Filters.NO_REGION, false), Filters.NONE.withRegion("Al Anbar", false),
+                Filters.NONE.withMapExtent(new GeoBounds(33, 42, 34, 43)), Filters.NONE.withText("DRONE asad"),
+                Filters.NONE.withText("base").withRegion("Baghdad", false).withMapExtent(new GeoBounds(30, 40, 37, 46)));
+        int passing = 0;
+        for (Filters f : filters) {
+            var matcher = f.matcher(c);
+            for (int i = 0; i < c.size(); i++) {
+                assertEquals(f.test(c.get(i)), matcher.test(i), f + " at " + i);
+                passing += matcher.test(i) ? 1 : 0;
+            }
+        }
+        assertTrue(passing > 0 && passing < filters.size() * c.size()); // the filters both pass and stop some
+    }
+
+    @Test
     void searchMatchesTitleSummaryPlaceTagsAndSourcesWithAllWords() {
         state.filtersProperty().set(Filters.NONE.withText("drone"));
         // the drone incident, and the two whose summaries mention the drones (the rocket hours before them,
