@@ -521,13 +521,31 @@ public final class IncidentCatalog {
     }
 
     /**
-     * Calls {@code action} with every index, in the order the incidents lie in memory rather than in time order.
-     * A pass that reads every incident (a search) is several times faster this way: the reads are sequential.
+     * The indices for which {@code test} holds. Visits the incidents in the order they lie in memory rather than
+     * in time order (a pass that reads every incident, such as a search, is much faster with sequential reads),
+     * and, for big catalogs, in two halves on two cores. {@code test} must be safe to call from another thread.
      */
-    public void forEachIndexInMemoryOrder(java.util.function.IntConsumer action) {
-        for (int k : storedOrder) {
-            action.accept(k);
+    public java.util.BitSet indicesMatching(java.util.function.IntPredicate test) {
+        int n = storedOrder.length;
+        if (n < 100_000 || Runtime.getRuntime().availableProcessors() < 2) {
+            return matching(test, 0, n);
         }
+        java.util.concurrent.ForkJoinTask<java.util.BitSet> other =
+                java.util.concurrent.ForkJoinTask.adapt(() -> matching(test, n / 2, n)).fork();
+        java.util.BitSet mine = matching(test, 0, n / 2);
+        mine.or(other.join());
+        return mine;
+    }
+
+    private java.util.BitSet matching(java.util.function.IntPredicate test, int from, int to) {
+        java.util.BitSet b = new java.util.BitSet(storedOrder.length);
+        for (int j = from; j < to; j++) {
+            int k = storedOrder[j];
+            if (test.test(k)) {
+                b.set(k);
+            }
+        }
+        return b;
     }
 
     /** The first-level area (governorate, province) of the incident at {@code index}, or {@code null}. */

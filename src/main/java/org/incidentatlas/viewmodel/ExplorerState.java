@@ -434,13 +434,7 @@ public final class ExplorerState {
             includedCount.set(c.size());
             return;
         }
-        java.util.BitSet b = new java.util.BitSet(c.size());
-        java.util.function.IntPredicate passes = f.matcher(c);
-        c.forEachIndexInMemoryOrder(i -> {
-            if (passes.test(i)) {
-                b.set(i);
-            }
-        });
+        java.util.BitSet b = c.indicesMatching(f.matcher(c));
         included = b;
         includedCount.set(b.cardinality());
         int sel = selectedIndex.get();

@@ -178,6 +178,25 @@ class IncidentCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> new IncidentCatalog("dup", List.of(CAT, other), list));
     }
 
+    @Test
+    void indicesMatchingFindsExactlyWhatAPlainLoopFinds() {
+        for (int n : new int[] {0, 7, 100_001}) { // the last one is split over two threads
+            List<Incident> list = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                list.add(inc("id-" + i, 2000 + (i * 7919) % 20 + "-01", null, null));
+            }
+            IncidentCatalog c = new IncidentCatalog("m", List.of(CAT), list);
+            java.util.function.IntPredicate p = k -> k % 3 == 0 || c.get(k).id().endsWith("7");
+            java.util.BitSet want = new java.util.BitSet();
+            for (int k = 0; k < n; k++) {
+                if (p.test(k)) {
+                    want.set(k);
+                }
+            }
+            assertEquals(want, c.indicesMatching(p), "n = " + n);
+        }
+    }
+
     /** The form with every year moved by {@code years} - 3. */
     private static String shift(String form, int years) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(20\\d\\d)").matcher(form);
