@@ -21,8 +21,8 @@ import org.incidentatlas.model.Category;
 import org.incidentatlas.model.Edtf;
 import org.incidentatlas.model.EdtfException;
 import org.incidentatlas.model.GeoLocation;
-import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
+import org.incidentatlas.model.IncidentStore;
 import org.incidentatlas.model.Narrative;
 import org.incidentatlas.model.NarrativeStep;
 import org.incidentatlas.model.Outcome;
@@ -126,7 +126,7 @@ public final class EventFileReader {
         private final Map<String, Category> categories = new LinkedHashMap<>();
         private final Map<String, GeoLocation> places = new HashMap<>();
         private final Map<String, Node> sections = new HashMap<>();
-        private final org.incidentatlas.model.IncidentStore incidents = new org.incidentatlas.model.IncidentStore();
+        private final IncidentStore incidents = new IncidentStore();
         private final IdIndex ids = new IdIndex(incidents);
         /** Ids of skipped incidents and their paths, so that a narrative step can say its incident was skipped. */
         private final Map<String, String> skippedIds = new HashMap<>();
@@ -239,9 +239,9 @@ public final class EventFileReader {
 
         /**
          * Streams {@code $.events}. On a machine with more than one core, reading (JSON to {@link Node}) and
-         * checking (Node to {@link Incident}) run in two threads joined by a small queue of batches, which keeps
-         * incidents in file order; the reading thread is the caller's, so JSON errors and Cancel surface as
-         * before.
+         * checking (Node to an incident packed into the {@link IncidentStore}) run in two threads joined by a small
+         * queue of batches, which keeps incidents in file order; the reading thread is the caller's, so JSON errors
+         * and Cancel surface as before.
          */
         private void streamEvents() throws IOException {
             if (!twoThreads) {

@@ -127,7 +127,6 @@ public final class IncidentCatalog {
         for (int c = 0; c < this.categories.size(); c++) {
             catIndex.put(this.categories.get(c), c);
         }
-        Map<String, Integer> admin1 = new HashMap<>();
         Map<String, Integer> areaIds = new HashMap<>();
         List<String> areaNames = new ArrayList<>();
         int[] areaOf = new int[n];
@@ -151,15 +150,13 @@ public final class IncidentCatalog {
             }
             idHash[i] = spread(inc.id().hashCode());
             String area = inc.admin1();
-            String key = area == null ? "" : area;
-            Integer a = areaIds.get(key);
+            Integer a = areaIds.get(area); // null (no area) is a key of its own
             if (a == null) {
                 a = areaIds.size();
-                areaIds.put(key, a);
+                areaIds.put(area, a);
                 areaNames.add(area);
             }
             areaOf[i] = a;
-            admin1.merge(key, 1, Integer::sum);
         }
         // Sort by (dated first, earliest, latest), stable, on primitive keys: no boxing, no comparator objects.
         int[] order = new int[n];
@@ -235,6 +232,14 @@ public final class IncidentCatalog {
             cats.merge(this.categories.get(c).id(), perCategory[c], Integer::sum);
         }
         categoryCounts = Collections.unmodifiableMap(cats);
+        int[] perArea = new int[areaNames.size()];
+        for (int a : areaOf) {
+            perArea[a]++;
+        }
+        Map<String, Integer> admin1 = new HashMap<>();
+        for (int a = 0; a < perArea.length; a++) {
+            admin1.merge(areaNames.get(a) == null ? "" : areaNames.get(a), perArea[a], Integer::sum);
+        }
         admin1Counts = Collections.unmodifiableMap(admin1);
         Map<String, Integer> byId = new HashMap<>();
         for (Narrative nar : narratives) {

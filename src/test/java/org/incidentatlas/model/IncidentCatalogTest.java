@@ -197,6 +197,23 @@ class IncidentCatalogTest {
         }
     }
 
+    @Test
+    void areasPerIndexKeepNoAreaApartFromAnEmptyOneAndCountThemTogether() {
+        List<Incident> list = new java.util.ArrayList<>();
+        String[] areas = {null, "", "Al Anbar", null, "Al Anbar"};
+        for (int i = 0; i < areas.length; i++) {
+            GeoLocation g = new GeoLocation(null, "p", 33, 42, areas[i], null, PlacePrecision.SITE, null);
+            list.add(new Incident("a" + i, "t", Edtf.parse("2021-06-0" + (i + 1)), g, CAT, null, null, List.of(),
+                    List.of(), List.of()));
+        }
+        list.add(inc("unlocated", "2021-06-09", null, null));
+        IncidentCatalog c = new IncidentCatalog("areas", List.of(CAT), list);
+        for (int k = 0; k < c.size(); k++) {
+            assertEquals(c.get(k).admin1(), c.admin1(k), "index " + k);
+        }
+        assertEquals(java.util.Map.of("", 4, "Al Anbar", 2), c.countsByAdmin1());
+    }
+
     /** The form with every year moved by {@code years} - 3. */
     private static String shift(String form, int years) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(20\\d\\d)").matcher(form);
