@@ -2,6 +2,7 @@ package org.incidentatlas.browse;
 
 import java.util.Map;
 import java.util.TreeMap;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.util.Duration;
 import org.incidentatlas.model.Category;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
@@ -33,6 +35,9 @@ public final class FilterBar extends HBox {
     private final FlowPane regions = new FlowPane(4, 2);
     private final CheckBox onlyMap = new CheckBox("Only what the map shows");
     private boolean syncing;
+    /** Catalog size from which the search is applied after a pause in the typing rather than at each key. */
+    static final int SEARCH_WAITS_FOR_TYPING_ABOVE = 50_000;
+    private final PauseTransition typing = new PauseTransition(Duration.millis(250));
 
     public FilterBar(ExplorerState state) {
         this.state = state;
@@ -45,11 +50,20 @@ public final class FilterBar extends HBox {
         search.setPromptText("Search title, summary, place, tags, sources…");
         search.setPrefColumnCount(22);
         search.setTooltip(new Tooltip("All words must appear (Ctrl+K)"));
+        // Each change of the search filters every incident on the FX thread (a third of a second at a million):
+        // with a big catalog, the search waits for a pause in the typing, or for Enter.
+        typing.setOnFinished(e -> applySearch());
         search.textProperty().addListener((o, a, b) -> {
-            if (!syncing) {
-                state.filtersProperty().set(state.getFilters().withText(b));
+            if (syncing) {
+                return;
+            }
+            if (state.getCatalog().size() >= SEARCH_WAITS_FOR_TYPING_ABOVE) {
+                typing.playFromStart();
+            } else {
+                applySearch();
             }
         });
+        search.setOnAction(e -> applySearch());
         onlyMap.setId("onlyMapCheck");
         onlyMap.setTooltip(new Tooltip("Keep only incidents inside the map's current view"));
         onlyMap.selectedProperty().addListener((o, a, b) -> {
@@ -71,7 +85,15 @@ public final class FilterBar extends HBox {
             ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         state.catalogProperty().addListener(o -> rebuild());
-        state.filtersProperty().addListener(o -> sync());
+        state.filtersProperty().addListener((o, before, after) -> {
+            // a change elsewhere that leaves the search alone (a toggle, the map's extent) keeps what is being typed
+            boolean keepTyped = typing.getStatus() == javafx.animation.Animation.Status.RUNNING
+                    && before.text().equals(after.text());
+            if (!keepTyped) {
+                typing.stop(); // Clear filters or a saved view: their text wins
+            }
+            sync(keepTyped);
+        });
         rebuild();
     }
 
@@ -118,11 +140,23 @@ public final class FilterBar extends HBox {
         sync();
     }
 
+    private void applySearch() {
+        typing.stop();
+        if (!state.getFilters().text().equals(search.getText().strip())) {
+            state.filtersProperty().set(state.getFilters().withText(search.getText()));
+        }
+    }
+
     private void sync() {
+        typing.stop();
+        sync(false);
+    }
+
+    private void sync(boolean keepTyped) {
         syncing = true;
         try {
             Filters f = state.getFilters();
-            if (!search.getText().equals(f.text())) {
+            if (!keepTyped && !search.getText().equals(f.text())) {
                 search.setText(f.text());
             }
             onlyMap.setSelected(f.mapExtent() != null);
