@@ -87,12 +87,8 @@ public final class FilterBar extends HBox {
         state.catalogProperty().addListener(o -> rebuild());
         state.filtersProperty().addListener((o, before, after) -> {
             // a change elsewhere that leaves the search alone (a toggle, the map's extent) keeps what is being typed
-            boolean keepTyped = typing.getStatus() == javafx.animation.Animation.Status.RUNNING
-                    && before.text().equals(after.text());
-            if (!keepTyped) {
-                typing.stop(); // Clear filters or a saved view: their text wins
-            }
-            sync(keepTyped);
+            sync(typing.getStatus() == javafx.animation.Animation.Status.RUNNING
+                    && before.text().equals(after.text()));
         });
         rebuild();
     }
@@ -137,7 +133,7 @@ public final class FilterBar extends HBox {
             });
             regions.getChildren().add(b);
         });
-        sync();
+        sync(false);
     }
 
     private void applySearch() {
@@ -147,12 +143,11 @@ public final class FilterBar extends HBox {
         }
     }
 
-    private void sync() {
-        typing.stop();
-        sync(false);
-    }
-
+    /** Shows the state's filters; {@code keepTyped}: leave the search field as it is being typed. */
     private void sync(boolean keepTyped) {
+        if (!keepTyped) {
+            typing.stop(); // Clear filters, a saved view, a new catalog: their text wins
+        }
         syncing = true;
         try {
             Filters f = state.getFilters();

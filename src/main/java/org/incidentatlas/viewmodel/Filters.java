@@ -3,9 +3,7 @@ package org.incidentatlas.viewmodel;
 import java.util.Locale;
 import java.util.Set;
 import org.incidentatlas.model.GeoBounds;
-import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.Incident;
-import org.incidentatlas.model.Source;
 
 /**
  * What the user narrowed the incidents to. Immutable; {@link #NONE} lets everything through.
@@ -63,33 +61,27 @@ public record Filters(Set<String> hiddenCategories, Set<String> hiddenRegions, S
         return area == null ? NO_REGION : area;
     }
 
-    /** True when {@code inc} passes every filter. For many incidents, take one {@link #matcher()} instead. */
+    /** True when {@code inc} passes every filter. For a pass over a catalog, take one {@link #matcher} instead. */
     public boolean test(Incident inc) {
-        return matcher().test(inc);
+        return passesAllButText(inc.category().id(), inc.admin1(), inc.lat(), inc.lon()) && inc.mentionsAll(words());
     }
 
     /**
-     * This filter over the incidents of {@code catalog}, by index: categories, areas and coordinates come from the
-     * catalog's arrays, and only a search reads the incident (its packed texts, in place). What a pass over a
-     * million incidents uses.
+     * This filter over the incidents of {@code catalog}, by index, with the search words split and lower-cased
+     * once: categories, areas and coordinates come from the catalog's arrays, and only a search reads the
+     * incident (its packed texts, in place). What a pass over a million incidents uses.
      */
     public java.util.function.IntPredicate matcher(org.incidentatlas.model.IncidentCatalog catalog) {
         String[] words = words();
-        return i -> {
-            if (!hiddenCategories.isEmpty() && hiddenCategories.contains(catalog.category(i).id())) {
-                return false;
-            }
-            if (!hiddenRegions.isEmpty()) {
-                String area = catalog.admin1(i);
-                if (hiddenRegions.contains(area == null ? NO_REGION : area)) {
-                    return false;
-                }
-            }
-            if (mapExtent != null && !inside(catalog.lat(i), catalog.lon(i))) {
-                return false;
-            }
-            return words.length == 0 || catalog.get(i).mentionsAll(words);
-        };
+        return i -> passesAllButText(catalog.category(i).id(), catalog.admin1(i), catalog.lat(i), catalog.lon(i))
+                && (words.length == 0 || catalog.get(i).mentionsAll(words));
+    }
+
+    /** The category, region and map-extent filters, for an incident with these values. */
+    private boolean passesAllButText(String categoryId, String area, double lat, double lon) {
+        return !hiddenCategories.contains(categoryId)
+                && (hiddenRegions.isEmpty() || !hiddenRegions.contains(area == null ? NO_REGION : area))
+                && (mapExtent == null || inside(lat, lon));
     }
 
     private String[] words() {
@@ -100,52 +92,5 @@ public record Filters(Set<String> hiddenCategories, Set<String> hiddenRegions, S
     private boolean inside(double lat, double lon) {
         return lat >= mapExtent.minLat() && lat <= mapExtent.maxLat() && lon >= mapExtent.minLon()
                 && lon <= mapExtent.maxLon();
-    }
-
-    /**
-     * This filter as a predicate, with the search words split and lower-cased once: what a pass over every
-     * incident should use. Reads only what each filter needs from the incident (its category, area, coordinates,
-     * and its texts in place for a search), so that a million incidents are filtered without decoding them.
-     */
-    public java.util.function.Predicate<Incident> matcher() {
-        String[] words = words();
-        return inc -> {
-            if (hiddenCategories.contains(inc.category().id())) {
-                return false;
-            }
-            if (!hiddenRegions.isEmpty() && hiddenRegions.contains(regionOf(inc))) {
-                return false;
-            }
-            if (mapExtent != null && !inside(inc.lat(), inc.lon())) {
-                return false;
-            }
-            return inc.mentionsAll(words);
-        };
-    }
-
-    /** Everything a search looks at, lower-cased: the plain statement of what {@link Incident#mentionsAll} does. */
-    static String searchText(Incident inc) {
-        StringBuilder sb = new StringBuilder(inc.title()).append('\n');
-        append(sb, inc.summary());
-        GeoLocation where = inc.where();
-        if (where != null) {
-            append(sb, where.name());
-            append(sb, where.admin1());
-        }
-        inc.tags().forEach(t -> append(sb, t));
-        append(sb, inc.category().label());
-        for (Source s : inc.sources()) {
-            append(sb, s.outlet());
-            append(sb, s.speaker());
-            append(sb, s.quote());
-            append(sb, s.note());
-        }
-        return sb.toString().toLowerCase(Locale.ROOT);
-    }
-
-    private static void append(StringBuilder sb, String s) {
-        if (s != null) {
-            sb.append(s).append('\n');
-        }
     }
 }
