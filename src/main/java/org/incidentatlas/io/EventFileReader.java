@@ -120,6 +120,7 @@ public final class EventFileReader {
      * that names a category or place whose section comes later in the file waits (as its Node) until the end.
      */
     private static final class Validation {
+        private static final LocatedPath EVENTS = LocatedPath.ROOT.child("events");
         private final String sourceName;
         private final JsonParser parser;
         private final List<Problem> problems = new ArrayList<>();
@@ -135,6 +136,8 @@ public final class EventFileReader {
         private final List<Object[]> waiting = new ArrayList<>();
         /** Parsed dates by their text, for the short forms that repeat (days, months, years): stored once. */
         private final Map<String, TimeExtent> dates = new HashMap<>();
+        /** The same for plain dates, by {@link #plainDateKey}. */
+        private final PlainDates plainDates = new PlainDates();
         private final boolean twoThreads;
         private boolean categoriesDone;
         private boolean placesDone;
@@ -155,7 +158,8 @@ public final class EventFileReader {
             if (t != JsonToken.START_OBJECT) {
                 Node root = Node.read(parser, t);
                 requireEnd();
-                throw fatal("$", root, "expected a JSON object with \"format\", \"categories\", \"places\" and "
+                throw fatal(LocatedPath.ROOT, root,
+                        "expected a JSON object with \"format\", \"categories\", \"places\" and "
                         + "\"events\", found " + Node.kind(root));
             }
             Node root = Node.at(parser.currentTokenLocation().getLineNr(),
@@ -181,20 +185,21 @@ public final class EventFileReader {
             }
             requireEnd();
             if (!sections.containsKey("format")) {
-                warn("$", root, "no \"format\" field; reading as " + FORMAT);
+                warn(LocatedPath.ROOT, root, "no \"format\" field; reading as " + FORMAT);
             }
-            String title = optText(sectionsNode(root), "$", "title");
+            String title = optText(sectionsNode(root), LocatedPath.ROOT, "title");
             readCategoriesAndPlaces();
             Node events = sections.get("events");
             if (events != null && !events.isArray()) {
-                arrayOrEmpty(sectionsNode(root), "$", "events"); // says so
+                arrayOrEmpty(sectionsNode(root), LocatedPath.ROOT, "events"); // says so
             }
             for (Object[] w : waiting) {
-                accept((Node) w[0], (String) w[1]);
+                accept((Node) w[0], (LocatedPath) w[1]);
             }
             waiting.clear();
             checkRelated();
-            List<Narrative> narratives = readNarratives(arrayOrEmpty(sectionsNode(root), "$", "narratives"));
+            List<Narrative> narratives = readNarratives(arrayOrEmpty(sectionsNode(root), LocatedPath.ROOT,
+                    "narratives"));
             IncidentCatalog catalog = new IncidentCatalog(title, List.copyOf(categories.values()), incidents,
                     narratives);
             problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
@@ -222,7 +227,8 @@ public final class EventFileReader {
 
         private void checkFormat(Node format) throws EventFileException {
             if (!format.isTextual() || !FORMAT.equals(format.asText())) {
-                throw fatal("$.format", format, "unsupported format " + format + "; expected \"" + FORMAT + "\"");
+                throw fatal(LocatedPath.ROOT.child("format"), format, "unsupported format " + format
+                        + "; expected \"" + FORMAT + "\"");
             }
         }
 
@@ -317,7 +323,7 @@ public final class EventFileReader {
         }
 
         private void check(Node e, int i) {
-            String path = "$.events[" + i + "]";
+            LocatedPath path = EVENTS.child(i);
             if (mustWait(e)) {
                 waiting.add(new Object[] {e, path});
             } else {
@@ -338,24 +344,24 @@ public final class EventFileReader {
             return !placesDone && w != null && w.isTextual() && !places.containsKey(w.asText());
         }
 
-        private void accept(Node e, String path) {
+        private void accept(Node e, LocatedPath path) {
             try {
                 Parsed inc = event(e, path);
                 if (ids.contains(inc.id)) {
-                    throw new Invalid(LocatedPath.child(path, "id"), e.get("id"),
+                    throw new Invalid(path.child("id"), e.get("id"),
                             "duplicate incident id \"" + inc.id + "\"");
                 }
                 ids.add(inc.id, incidents.size());
                 incidents.add(inc.id, inc.title, inc.when, inc.where, inc.category, inc.summary, inc.outcome,
                         inc.sources, inc.tags, inc.related);
                 if (!inc.related.isEmpty()) {
-                    relatedChecks.add(new Object[] {inc.related, LocatedPath.child(path, "related"), e.get("related")});
+                    relatedChecks.add(new Object[] {inc.related, path.child("related"), e.get("related")});
                 }
             } catch (Invalid ex) {
                 rejected++;
                 Node id = e.isObject() ? e.get("id") : null;
                 if (id != null && id.isTextual()) {
-                    skippedIds.putIfAbsent(SafeText.clean(id.asText()).strip(), path);
+                    skippedIds.putIfAbsent(SafeText.clean(id.asText()).strip(), path.toString());
                 }
                 add(Problem.Severity.ERROR, ex.path, ex.at, ex.getMessage() + "; incident skipped", ex.columnOffset);
             }
@@ -363,7 +369,7 @@ public final class EventFileReader {
 
         private void readCategories(Node arr) {
             for (int i = 0; i < arr.size(); i++) {
-                String path = LocatedPath.child("$.categories", i);
+                LocatedPath path = LocatedPath.ROOT.child("categories").child(i);
                 Node c = arr.get(i);
                 try {
                     requireObject(c, path);
@@ -371,12 +377,12 @@ public final class EventFileReader {
                     String label = reqText(c, path, "label");
                     String color = optText(c, path, "color");
                     if (color != null && !isHexColour(color)) {
-                        warn(LocatedPath.child(path, "color"), c.get("color"), "colour \"" + color
+                        warn(path.child("color"), c.get("color"), "colour \"" + color
                                 + "\" is not #rrggbb; a default colour is used");
                         color = null;
                     }
                     if (categories.containsKey(id)) {
-                        throw new Invalid(LocatedPath.child(path, "id"), c.get("id"),
+                        throw new Invalid(path.child("id"), c.get("id"),
                                 "duplicate category id \"" + id + "\"");
                     }
                     categories.put(id, new Category(id, label, color));
@@ -400,13 +406,13 @@ public final class EventFileReader {
 
         private void readPlaces(Node arr) {
             for (int i = 0; i < arr.size(); i++) {
-                String path = LocatedPath.child("$.places", i);
+                LocatedPath path = LocatedPath.ROOT.child("places").child(i);
                 try {
                     Node p = arr.get(i);
                     requireObject(p, path);
                     String id = reqText(p, path, "id");
                     if (places.containsKey(id)) {
-                        throw new Invalid(LocatedPath.child(path, "id"), p.get("id"),
+                        throw new Invalid(path.child("id"), p.get("id"),
                                 "duplicate place id \"" + id + "\"");
                     }
                     places.put(id, place(p, path, id));
@@ -416,7 +422,7 @@ public final class EventFileReader {
             }
         }
 
-        private GeoLocation place(Node p, String path, String id) throws Invalid {
+        private GeoLocation place(Node p, LocatedPath path, String id) throws Invalid {
             String name = reqText(p, path, "name");
             double lat = number(p, path, "lat", -90, 90);
             double lon = number(p, path, "lon", -180, 180);
@@ -426,7 +432,7 @@ public final class EventFileReader {
                 try {
                     precision = PlacePrecision.parse(precisionText);
                 } catch (IllegalArgumentException e) {
-                    throw new Invalid(LocatedPath.child(path, "precision"), p.get("precision"), e.getMessage());
+                    throw new Invalid(path.child("precision"), p.get("precision"), e.getMessage());
                 }
             }
             Double uncertainty = null;
@@ -443,14 +449,14 @@ public final class EventFileReader {
                               List<String> related) {
         }
 
-        private Parsed event(Node e, String path) throws Invalid {
+        private Parsed event(Node e, LocatedPath path) throws Invalid {
             requireObject(e, path);
             String id = reqText(e, path, "id");
             String title = reqText(e, path, "title");
             String catId = reqText(e, path, "category");
             Category category = categories.get(catId);
             if (category == null) {
-                throw new Invalid(LocatedPath.child(path, "category"), e.get("category"), "unknown category \""
+                throw new Invalid(path.child("category"), e.get("category"), "unknown category \""
                         + catId + "\"; expected one of " + categories.keySet());
             }
             TimeExtent when = null;
@@ -460,13 +466,13 @@ public final class EventFileReader {
                     when = date(whenText);
                 } catch (EdtfException ex) {
                     // point at the offending character inside the string (after its opening quote)
-                    throw new Invalid(LocatedPath.child(path, "when"), e.get("when"), ex.getMessage(),
+                    throw new Invalid(path.child("when"), e.get("when"), ex.getMessage(),
                             1 + Math.max(0, ex.position()));
                 }
             }
             GeoLocation where = null;
             Node w = e.get("where");
-            String wherePath = LocatedPath.child(path, "where");
+            LocatedPath wherePath = path.child("where");
             if (w != null && !w.isNull()) {
                 if (w.isTextual()) {
                     where = places.get(w.asText());
@@ -484,20 +490,20 @@ public final class EventFileReader {
             Outcome outcome = null;
             Node o = e.get("outcome");
             if (o != null && !o.isNull()) {
-                String op = LocatedPath.child(path, "outcome");
+                LocatedPath op = path.child("outcome");
                 requireObject(o, op);
                 outcome = new Outcome(count(o, op, "killed"), count(o, op, "injured"), optText(o, op, "damage"));
             }
             List<Source> sources = new ArrayList<>();
             Node srcs = arrayOrEmpty(e, path, "sources");
             for (int i = 0; i < srcs.size(); i++) {
-                String sp = LocatedPath.child(LocatedPath.child(path, "sources"), i);
+                LocatedPath sp = path.child("sources").child(i);
                 Node s = srcs.get(i);
                 requireObject(s, sp);
                 String url = optText(s, sp, "url");
                 String lower = url == null ? "" : url.toLowerCase(java.util.Locale.ROOT);
                 if (url != null && !(lower.startsWith("https://") || lower.startsWith("http://"))) {
-                    warn(LocatedPath.child(sp, "url"), s.get("url"), "only http and https links open; \"" + url
+                    warn(sp.child("url"), s.get("url"), "only http and https links open; \"" + url
                             + "\" is shown as text and never opened");
                 }
                 sources.add(new Source(optText(s, sp, "outlet"), optText(s, sp, "speaker"), optText(s, sp, "quote"),
@@ -512,8 +518,40 @@ public final class EventFileReader {
          * over eight years have a few thousand distinct days. A text that does not parse throws and is not kept.
          */
         private TimeExtent date(String text) {
+            int key = plainDateKey(text);
+            if (key > 0) {
+                return plainDates.get(key, text);
+            }
             // times of day rarely repeat: not worth a table entry
             return text.length() > 12 ? Edtf.parse(text) : dates.computeIfAbsent(text, Edtf::parse);
+        }
+
+        /**
+         * {@code yyyymmdd} (month and day 0 when not written) for a plain {@code yyyy}, {@code yyyy-mm} or
+         * {@code yyyy-mm-dd} of digits, else 0. Most dates are one of these; looking them up by this number
+         * instead of by string saves the string's hash and the chase through a hash map's nodes.
+         */
+        static int plainDateKey(String t) {
+            int n = t.length();
+            if (n != 4 && n != 7 && n != 10) {
+                return 0;
+            }
+            int y = digits(t, 0, 4);
+            int m = n >= 7 && t.charAt(4) == '-' ? digits(t, 5, 7) : n == 4 ? 0 : -1;
+            int d = n == 10 && t.charAt(7) == '-' ? digits(t, 8, 10) : n < 10 ? 0 : -1;
+            return y < 0 || m < 0 || d < 0 ? 0 : (y * 100 + m) * 100 + d;
+        }
+
+        private static int digits(String t, int from, int to) {
+            int v = 0;
+            for (int i = from; i < to; i++) {
+                char c = t.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                v = v * 10 + (c - '0');
+            }
+            return v;
         }
 
         private void checkRelated() {
@@ -522,7 +560,7 @@ public final class EventFileReader {
                 List<String> related = (List<String>) c[0];
                 for (String r : related) {
                     if (!ids.contains(r)) {
-                        warn((String) c[1], (Node) c[2], "related incident \"" + r + "\" is not in the file");
+                        warn((LocatedPath) c[1], (Node) c[2], "related incident \"" + r + "\" is not in the file");
                     }
                 }
             }
@@ -537,11 +575,11 @@ public final class EventFileReader {
             List<Narrative> out = new ArrayList<>();
             Set<String> narrativeIds = new HashSet<>();
             for (int i = 0; i < arr.size(); i++) {
-                String path = LocatedPath.child("$.narratives", i);
+                LocatedPath path = LocatedPath.ROOT.child("narratives").child(i);
                 try {
                     Narrative n = narrative(arr.get(i), path);
                     if (!narrativeIds.add(n.id())) {
-                        throw new Invalid(LocatedPath.child(path, "id"), arr.get(i).get("id"),
+                        throw new Invalid(path.child("id"), arr.get(i).get("id"),
                                 "duplicate narrative id \"" + n.id() + "\"");
                     }
                     out.add(n);
@@ -552,12 +590,12 @@ public final class EventFileReader {
             return out;
         }
 
-        private Narrative narrative(Node n, String path) throws Invalid {
+        private Narrative narrative(Node n, LocatedPath path) throws Invalid {
             requireObject(n, path);
             String id = reqText(n, path, "id");
             String title = reqText(n, path, "title");
             Node arr = n.get("steps");
-            String stepsPath = LocatedPath.child(path, "steps");
+            LocatedPath stepsPath = path.child("steps");
             if (arr == null || arr.isNull()) {
                 throw new Invalid(path, n, "missing required field \"steps\"");
             }
@@ -567,7 +605,7 @@ public final class EventFileReader {
             String description = optText(n, path, "description");
             List<NarrativeStep> steps = new ArrayList<>();
             for (int j = 0; j < arr.size(); j++) {
-                NarrativeStep step = step(arr.get(j), LocatedPath.child(stepsPath, j));
+                NarrativeStep step = step(arr.get(j), stepsPath.child(j));
                 if (step != null) {
                     steps.add(step);
                 }
@@ -579,14 +617,14 @@ public final class EventFileReader {
         }
 
         /** One step, or {@code null} (with a warning) when it is dropped. */
-        private NarrativeStep step(Node s, String path) {
+        private NarrativeStep step(Node s, LocatedPath path) {
             if (s == null || !s.isObject()) {
                 warn(path, s, "expected a step object such as {\"event\": \"<incident id>\"}, found " + Node.kind(s)
                         + "; step dropped");
                 return null;
             }
             Node e = s.get("event");
-            String eventPath = LocatedPath.child(path, "event");
+            LocatedPath eventPath = path.child("event");
             if (e == null || e.isNull()) {
                 warn(path, s, "missing required field \"event\"; step dropped");
                 return null;
@@ -614,37 +652,37 @@ public final class EventFileReader {
                 return Node.emptyArray();
             }
             if (!a.isArray()) {
-                error(LocatedPath.child("$", field), a, "expected an array, found " + Node.kind(a) + "; ignored");
+                error(LocatedPath.ROOT.child(field), a, "expected an array, found " + Node.kind(a) + "; ignored");
                 return Node.emptyArray();
             }
             return a;
         }
 
-        private Node arrayOrEmpty(Node obj, String path, String field) {
+        private Node arrayOrEmpty(Node obj, LocatedPath path, String field) {
             Node a = obj.get(field);
             if (a == null || a.isNull()) {
                 return Node.emptyArray();
             }
             if (!a.isArray()) {
-                error(LocatedPath.child(path, field), a, "expected an array, found " + Node.kind(a) + "; ignored");
+                error(path.child(field), a, "expected an array, found " + Node.kind(a) + "; ignored");
                 return Node.emptyArray();
             }
             return a;
         }
 
-        private static void requireObject(Node n, String path) throws Invalid {
+        private static void requireObject(Node n, LocatedPath path) throws Invalid {
             if (n == null || !n.isObject()) {
                 throw new Invalid(path, n, "expected an object, found " + Node.kind(n));
             }
         }
 
-        private String reqText(Node obj, String path, String field) throws Invalid {
+        private String reqText(Node obj, LocatedPath path, String field) throws Invalid {
             Node v = obj.get(field);
             if (v == null || v.isNull()) {
                 throw new Invalid(path, obj, "missing required field \"" + field + "\"");
             }
             if (!v.isTextual() || v.asText().isBlank()) {
-                throw new Invalid(LocatedPath.child(path, field), v, "\"" + field
+                throw new Invalid(path.child(field), v, "\"" + field
                         + "\" must be a non-empty string, found " + Node.kind(v));
             }
             String text = safe(v.asText(), path, field, v).strip();
@@ -655,34 +693,34 @@ public final class EventFileReader {
         private static final int MAX_SHOWN_TEXT = 20_000;
 
         /** {@code s}, cut to {@link #MAX_SHOWN_TEXT} characters with a warning at the field when longer. */
-        private String shortened(String s, String path, String field, Node at) {
+        private String shortened(String s, LocatedPath path, String field, Node at) {
             if (s.length() <= MAX_SHOWN_TEXT) {
                 return s;
             }
             int cut = Character.isHighSurrogate(s.charAt(MAX_SHOWN_TEXT - 1)) ? MAX_SHOWN_TEXT - 1 : MAX_SHOWN_TEXT;
-            warn(LocatedPath.child(path, field), at, "text shortened to " + cut + " characters (it has " + s.length()
+            warn(path.child(field), at, "text shortened to " + cut + " characters (it has " + s.length()
                     + ")");
             return s.substring(0, cut) + "…";
         }
 
         /** {@link SafeText#clean}, with a warning at the field when something was removed or replaced. */
-        private String safe(String s, String path, Object field, Node at) {
+        private String safe(String s, LocatedPath path, Object field, Node at) {
             String cleaned = SafeText.clean(s);
             if (cleaned != s) {
-                warn(field instanceof Integer i ? LocatedPath.child(path, i) : LocatedPath.child(path, (String) field),
+                warn(field instanceof Integer i ? path.child(i) : path.child((String) field),
                         at, "control, bidirectional-override or broken surrogate characters removed or replaced; "
                         + "the text is shown without them");
             }
             return cleaned;
         }
 
-        private String optText(Node obj, String path, String field) {
+        private String optText(Node obj, LocatedPath path, String field) {
             Node v = obj.get(field);
             if (v == null || v.isNull()) {
                 return null;
             }
             if (!v.isTextual()) {
-                warn(LocatedPath.child(path, field), v, "\"" + field + "\" should be a string, found " + Node.kind(v)
+                warn(path.child(field), v, "\"" + field + "\" should be a string, found " + Node.kind(v)
                         + "; ignored");
                 return null;
             }
@@ -690,48 +728,49 @@ public final class EventFileReader {
             return s.isEmpty() ? null : shortened(s, path, field, v);
         }
 
-        private List<String> texts(Node obj, String path, String field) {
+        private List<String> texts(Node obj, LocatedPath path, String field) {
             Node a = arrayOrEmpty(obj, path, field);
             if (a.size() == 0) {
                 return List.of();
             }
             List<String> out = new ArrayList<>(a.size());
+            LocatedPath arrayPath = path.child(field);
             for (int i = 0; i < a.size(); i++) {
                 Node v = a.get(i);
                 if (v.isTextual() && !v.asText().isBlank()) {
-                    out.add(safe(v.asText(), LocatedPath.child(path, field), out.size(), v).strip());
+                    out.add(safe(v.asText(), arrayPath, out.size(), v).strip());
                 } else {
-                    warn(LocatedPath.child(LocatedPath.child(path, field), out.size()), v,
+                    warn(arrayPath.child(out.size()), v,
                             "expected a non-empty string, found " + Node.kind(v) + "; ignored");
                 }
             }
             return out;
         }
 
-        private static double number(Node obj, String path, String field, double min, double max) throws Invalid {
+        private static double number(Node obj, LocatedPath path, String field, double min, double max) throws Invalid {
             Node v = obj.get(field);
             if (v == null || v.isNull()) {
                 throw new Invalid(path, obj, "missing required field \"" + field + "\"");
             }
             if (!v.isNumber()) {
-                throw new Invalid(LocatedPath.child(path, field), v, "\"" + field + "\" must be a number in ["
+                throw new Invalid(path.child(field), v, "\"" + field + "\" must be a number in ["
                         + fmt(min) + ", " + fmt(max) + "], found " + Node.kind(v));
             }
             double d = v.asDouble();
             if (!Double.isFinite(d) || d < min || d > max) {
-                throw new Invalid(LocatedPath.child(path, field), v, "\"" + field + "\" must be a finite number in ["
+                throw new Invalid(path.child(field), v, "\"" + field + "\" must be a finite number in ["
                         + fmt(min) + ", " + fmt(max) + "], found " + v);
             }
             return d;
         }
 
-        private Integer count(Node obj, String path, String field) throws Invalid {
+        private Integer count(Node obj, LocatedPath path, String field) throws Invalid {
             Node v = obj.get(field);
             if (v == null || v.isNull()) {
                 return null;
             }
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-                throw new Invalid(LocatedPath.child(path, field), v, "\"" + field
+                throw new Invalid(path.child(field), v, "\"" + field
                         + "\" must be a whole number >= 0 or null, found " + v);
             }
             return v.asInt();
@@ -741,22 +780,23 @@ public final class EventFileReader {
             return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
         }
 
-        private EventFileException fatal(String path, Node at, String message) {
-            return new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, path, line(at), column(at),
-                    message), null);
+        private EventFileException fatal(LocatedPath path, Node at, String message) {
+            return new EventFileException(sourceName, new Problem(Problem.Severity.ERROR, path.toString(), line(at),
+                    column(at), message), null);
         }
 
-        private void error(String path, Node at, String message) {
+        private void error(LocatedPath path, Node at, String message) {
             add(Problem.Severity.ERROR, path, at, message, 0);
         }
 
-        private void warn(String path, Node at, String message) {
+        private void warn(LocatedPath path, Node at, String message) {
             add(Problem.Severity.WARNING, path, at, message, 0);
         }
 
-        private void add(Problem.Severity severity, String path, Node at, String message, int columnOffset) {
+        private void add(Problem.Severity severity, LocatedPath path, Node at, String message, int columnOffset) {
             int line = line(at);
-            problems.add(new Problem(severity, path, line, column(at) + (line > 0 ? columnOffset : 0), message));
+            problems.add(new Problem(severity, path.toString(), line, column(at) + (line > 0 ? columnOffset : 0),
+                    message));
         }
 
         private static int line(Node at) {
@@ -765,6 +805,57 @@ public final class EventFileReader {
 
         private static int column(Node at) {
             return at == null ? 0 : Math.max(0, at.column);
+        }
+    }
+
+    /**
+     * Parsed plain dates by their {@code yyyymmdd} key: an open-addressing table of ints beside the extents. A date
+     * that does not parse (2021-02-30) throws from {@link Edtf#parse} every time and is never kept.
+     */
+    private static final class PlainDates {
+        private int[] keys = new int[4096];
+        private TimeExtent[] values = new TimeExtent[4096];
+        private int size;
+
+        TimeExtent get(int key, String text) {
+            int mask = keys.length - 1;
+            int slot = slot(key) & mask;
+            while (keys[slot] != 0) {
+                if (keys[slot] == key) {
+                    return values[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            TimeExtent parsed = Edtf.parse(text);
+            keys[slot] = key;
+            values[slot] = parsed;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return parsed;
+        }
+
+        private static int slot(int key) {
+            int h = key * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            TimeExtent[] oldValues = values;
+            keys = new int[oldKeys.length * 2];
+            values = new TimeExtent[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != 0) {
+                    int slot = slot(oldKeys[i]) & mask;
+                    while (keys[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    values[slot] = oldValues[i];
+                }
+            }
         }
     }
 
@@ -785,16 +876,16 @@ public final class EventFileReader {
     /** A validation failure of one item, carrying the JSON path of the offending value and where it is. */
     private static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
-        final String path;
+        final LocatedPath path;
         final transient Node at;
         final int columnOffset;
 
-        Invalid(String path, Node at, String message) {
+        Invalid(LocatedPath path, Node at, String message) {
             this(path, at, message, 0);
         }
 
         /** @param columnOffset how far into the value the problem lies, in characters */
-        Invalid(String path, Node at, String message, int columnOffset) {
+        Invalid(LocatedPath path, Node at, String message, int columnOffset) {
             super(message, null, false, false);
             this.path = path;
             this.at = at;

@@ -1,16 +1,47 @@
 package org.incidentatlas.io;
 
-/** JSON paths for messages: {@code $}, {@code $.events[2].when}, {@code $.places[0]['odd key']}. */
+/**
+ * A JSON path for messages: {@code $}, {@code $.events[2].when}, {@code $.places[0]['odd key']}. Built as a chain
+ * of small links and spelled out only when a message needs it: the reader makes a path for every incident, source
+ * and tag of a big file, and nearly all of them are never shown.
+ */
 final class LocatedPath {
-    private LocatedPath() {
+    static final LocatedPath ROOT = new LocatedPath(null, null, -1);
+
+    private final LocatedPath parent;
+    /** The field name, or {@code null} for an array index (or the root). */
+    private final String field;
+    private final int index;
+    private String text;
+
+    private LocatedPath(LocatedPath parent, String field, int index) {
+        this.parent = parent;
+        this.field = field;
+        this.index = index;
     }
 
-    static String child(String path, String field) {
-        return isIdentifier(field) ? path + "." + field : path + "['" + field.replace("'", "\\'") + "']";
+    LocatedPath child(String name) {
+        return new LocatedPath(this, name, -1);
     }
 
-    static String child(String path, int index) {
-        return path + "[" + index + "]";
+    LocatedPath child(int i) {
+        return new LocatedPath(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+        if (text == null) {
+            if (parent == null) {
+                text = "$";
+            } else if (field == null) {
+                text = parent + "[" + index + "]";
+            } else if (isIdentifier(field)) {
+                text = parent + "." + field;
+            } else {
+                text = parent + "['" + field.replace("'", "\\'") + "']";
+            }
+        }
+        return text;
     }
 
     private static boolean isIdentifier(String s) {

@@ -135,7 +135,17 @@ final class Node {
 
     /** The value of field {@code name}, or {@code null} when absent (or when this is not an object). */
     Node get(String name) {
-        for (int i = 0; i < size && kind == Kind.OBJECT; i++) {
+        if (kind != Kind.OBJECT) {
+            return null;
+        }
+        // Jackson interns field names and the callers pass literals, so an identity scan nearly always finds
+        // the field; the equality scan after it keeps this correct for any other string.
+        for (int i = 0; i < size; i++) {
+            if (names[i] == name) {
+                return values[i];
+            }
+        }
+        for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {
                 return values[i];
             }

@@ -203,6 +203,57 @@ class EventFileReaderTest {
     }
 
     @Test
+    void plainDatesReadAsEdtfParsesThemWhetherSeenBeforeOrNot() throws Exception {
+        // Enough distinct days, months and years to grow the reader's table of plain dates several times, each
+        // written twice; plus texts that look plain but are not dates, written twice too.
+        List<String> texts = new java.util.ArrayList<>();
+        java.time.LocalDate day = java.time.LocalDate.of(1990, 1, 1);
+        for (int k = 0; k < 7000; k++, day = day.plusDays(3)) {
+            texts.add(day.toString());
+            texts.add(day.toString().substring(0, 7));
+            texts.add(day.toString().substring(0, 4));
+        }
+        List<String> bad = List.of("2021-02-30", "2021-13", "0000", "2021-1-01", "20210606", "2021-06-0x");
+        StringBuilder json = new StringBuilder(HEAD).append("\"events\":[\n");
+        int n = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (String t : texts) {
+                json.append(n == 0 ? "" : ",\n").append("{\"id\":\"e").append(n++).append("\",\"title\":\"T\",")
+                        .append("\"category\":\"rocket\",\"when\":\"").append(t).append("\"}");
+            }
+            for (String t : bad) {
+                json.append(",\n{\"id\":\"e").append(n++).append("\",\"title\":\"T\",\"category\":\"rocket\",")
+                        .append("\"when\":\"").append(t).append("\"}");
+            }
+        }
+        LoadResult r = read(json.append("]}").toString());
+        IncidentCatalog c = r.catalog();
+        int k = 0;
+        int loadedBad = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (String t : texts) {
+                assertEquals(org.incidentatlas.model.Edtf.parse(t), c.get(c.indexOf("e" + k++)).when(), t);
+            }
+            for (String t : bad) {
+                boolean edtf;
+                try {
+                    org.incidentatlas.model.Edtf.parse(t);
+                    edtf = true;
+                } catch (org.incidentatlas.model.EdtfException e) {
+                    edtf = false;
+                }
+                int at = c.indexOf("e" + k);
+                loadedBad += pass == 0 && edtf ? 1 : 0;
+                String path = "$.events[" + k++ + "].when";
+                assertEquals(edtf, at >= 0, t);
+                assertEquals(!edtf, r.problems().stream().anyMatch(p -> p.path().equals(path)), t);
+            }
+        }
+        assertEquals(2 * texts.size() + 2 * loadedBad, c.size());
+        assertEquals(2 * (bad.size() - loadedBad), r.rejected());
+    }
+
+    @Test
     void missingRequiredFieldNamesIt() throws Exception {
         LoadResult r = read(HEAD + "\"events\":[{\"id\":\"x\",\"category\":\"rocket\"}]}");
         assertEquals(0, r.catalog().size());
