@@ -29,7 +29,12 @@ public final class IncidentAtlasApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        ExplorerState state = new ExplorerState(new EventFileReader(), loader, Platform::runLater);
+        ExecutorService filterer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "filters");
+            t.setDaemon(true);
+            return t;
+        });
+        ExplorerState state = new ExplorerState(new EventFileReader(), loader, filterer, Platform::runLater);
         boolean screenshot = cl.mode() == CommandLine.Mode.SCREENSHOT || cl.mode() == CommandLine.Mode.FRAMES;
         MapOptions mapOptions = new MapOptions(AppInfo.userAgent(), AppInfo.tileCacheDir(), AppInfo::tileHttpClient);
         // Screenshots never read or change the user's remembered choices (and so never go online).

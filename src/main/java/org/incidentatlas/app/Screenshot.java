@@ -36,7 +36,8 @@ final class Screenshot {
 
             @Override
             public void handle(long now) {
-                boolean busy = state.loadingProperty().get() || AtlasTileRetriever.pendingTiles() > 0
+                boolean busy = state.loadingProperty().get() || state.filteringProperty().get()
+                        || AtlasTileRetriever.pendingTiles() > 0
                         || window.map().isFlying();
                 quiet = busy ? 0 : quiet + 1;
                 if (quiet >= QUIET_FRAMES || System.nanoTime() - started > LIMIT_NANOS) {

@@ -132,7 +132,7 @@ public final class IncidentTable extends TableView<Incident> {
         // Rows follow the filters, not the time window: scrubbing must not refilter a million rows per frame.
         // (visibilityRevision moves after the state has applied new filters, so it is the safe moment.)
         state.visibilityRevisionProperty().addListener(o -> {
-            if (state.getFilters() != filteredBy) {
+            if (state.getAppliedFilters() != filteredBy) {
                 refilter();
             }
         });
@@ -143,7 +143,7 @@ public final class IncidentTable extends TableView<Incident> {
     private Object filteredBy;
 
     private void refilter() {
-        filteredBy = state.getFilters();
+        filteredBy = state.getAppliedFilters();
         rebuild();
     }
 
@@ -152,7 +152,7 @@ public final class IncidentTable extends TableView<Incident> {
         IncidentCatalog c = state.getCatalog();
         int n = c.size();
         int[] order;
-        if (state.getFilters().isNone()) { // no filters: no test per row
+        if (state.getAppliedFilters().isNone()) { // no filters: no test per row
             order = new int[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;

@@ -262,13 +262,13 @@ final class IncidentLayer extends MapLayer {
      * new catalog, and the layer redraws when the new one is ready.
      */
     private SpatialIndex index(IncidentCatalog catalog) {
-        Object filters = state.getFilters();
+        Object filters = state.getAppliedFilters();
         if (index != null && indexCatalog == catalog && indexFilters == filters) {
             return index;
         }
         if (building == null || buildingCatalog != catalog || buildingFilters != filters) {
             java.util.BitSet include = null;
-            if (!state.getFilters().isNone()) {
+            if (!state.getAppliedFilters().isNone()) {
                 include = new java.util.BitSet(catalog.size());
                 for (int i = 0; i < catalog.size(); i++) {
                     if (state.isIncluded(i)) {

@@ -305,8 +305,8 @@ final class IncidentTimelineSkin extends SkinBase<IncidentTimeline> {
         IncidentCatalog catalog = s.getCatalog();
         // A category turned off in the filters loses its lane.
         List<Category> lanes = catalog.categories().stream()
-                .filter(c -> !s.getFilters().hiddenCategories().contains(c.id())).toList();
-        boolean filtered = !s.getFilters().isNone();
+                .filter(c -> !s.getAppliedFilters().hiddenCategories().contains(c.id())).toList();
+        boolean filtered = !s.getAppliedFilters().isNone();
         double w = g.width();
         double h = canvas.getHeight();
         double top = g.detailTop();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
@@ -162,6 +163,13 @@ public final class TimelinePanel extends BorderPane {
         });
         state.windowProperty().addListener(this::refreshHeader);
         state.visibleCountProperty().addListener(this::refreshHeader);
+        state.filteringProperty().addListener(this::refreshHeader);
+        // (visibilityRevision moves once the state has applied new filters)
+        state.visibilityRevisionProperty().addListener(o -> {
+            if (state.getAppliedFilters() != trayFilters) {
+                refreshTray();
+            }
+        });
         timeline.zoneProperty().addListener(this::refreshHeader);
         state.selectedIndexProperty().addListener(o -> syncTraySelection());
         refreshTray();
@@ -239,9 +247,23 @@ public final class TimelinePanel extends BorderPane {
         return l;
     }
 
+    /** The filters the tray's items were chosen by: like every view, the tray shows only what passes them. */
+    private Object trayFilters;
+
     private void refreshTray() {
         IncidentCatalog c = state.getCatalog();
-        undatedItems.setAll(c.incidents().subList(c.datedCount(), c.size()));
+        trayFilters = state.getAppliedFilters();
+        if (state.getAppliedFilters().isNone()) {
+            undatedItems.setAll(c.incidents().subList(c.datedCount(), c.size()));
+            return;
+        }
+        List<Incident> shown = new ArrayList<>();
+        for (int i = c.datedCount(); i < c.size(); i++) {
+            if (state.isIncluded(i)) {
+                shown.add(c.get(i));
+            }
+        }
+        undatedItems.setAll(shown);
     }
 
     private void syncTraySelection() {
@@ -273,6 +295,7 @@ public final class TimelinePanel extends BorderPane {
                     .withZone(zone).format(Instant.ofEpochMilli(w.endMillis())) + " "
                     + IncidentTimelineSkin.zoneLabel(zone));
         }
-        countLabel.setText(state.visibleCountProperty().get() + " of " + state.getCatalog().size() + " incidents shown");
+        countLabel.setText(state.visibleCountProperty().get() + " of " + state.getCatalog().size() + " incidents shown"
+                + (state.filteringProperty().get() ? " · filtering…" : ""));
     }
 }

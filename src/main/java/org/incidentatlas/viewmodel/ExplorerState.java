@@ -34,6 +34,7 @@ import org.incidentatlas.model.IncidentCatalog;
 public final class ExplorerState {
     private final EventFileReader reader;
     private final Executor background;
+    private final Executor filtering;
     private final Executor ui;
     private final AtomicLong loadGeneration = new AtomicLong();
     private volatile java.util.concurrent.atomic.AtomicBoolean cancelRequested =
@@ -60,6 +61,16 @@ public final class ExplorerState {
     private final ReadOnlyIntegerWrapper includedCount = new ReadOnlyIntegerWrapper(this, "includedCount");
     private final ReadOnlyObjectWrapper<Integer> revealRequest = new ReadOnlyObjectWrapper<>(this, "revealRequest");
     private java.util.BitSet included;
+    /** The filters {@link #included} is the result of: lags {@link #filters} while a big catalog is filtered. */
+    private Filters applied = Filters.NONE;
+    /** Catalogs from this size are filtered on the filtering executor, so that the window never waits for it. */
+    static final int FILTER_IN_BACKGROUND_FROM = 50_000;
+    private int filterInBackgroundFrom = FILTER_IN_BACKGROUND_FROM;
+    /** Counts filter changes: a background result applies only if no change came after the one it was for. */
+    private long filterGeneration;
+    /** {@link #filterGeneration} for the filtering thread, which skips a job that a newer change made stale. */
+    private final AtomicLong latestFilterGeneration = new AtomicLong();
+    private final ReadOnlyBooleanWrapper filteringNow = new ReadOnlyBooleanWrapper(this, "filtering");
     private final ReadOnlyObjectWrapper<org.incidentatlas.model.GeoBounds> mapExtent = new ReadOnlyObjectWrapper<>(
             this, "mapExtent");
     private final Story story;
@@ -70,14 +81,20 @@ public final class ExplorerState {
      * @param ui         runs results on the UI thread, e.g. {@code Platform::runLater}
      */
     public ExplorerState(EventFileReader reader, Executor background, Executor ui) {
+        this(reader, background, background, ui);
+    }
+
+    /**
+     * @param filtering applies filters to big catalogs ({@value #FILTER_IN_BACKGROUND_FROM} incidents and more);
+     *                  best a thread of its own, so that a filter never waits behind a file being read
+     */
+    public ExplorerState(EventFileReader reader, Executor background, Executor filtering, Executor ui) {
         this.reader = Objects.requireNonNull(reader);
         this.background = Objects.requireNonNull(background);
+        this.filtering = Objects.requireNonNull(filtering);
         this.ui = Objects.requireNonNull(ui);
         window.addListener((obs, o, n) -> recomputeVisible());
-        filters.addListener((obs, o, n) -> {
-            recomputeIncluded();
-            recomputeVisible();
-        });
+        filters.addListener((obs, o, n) -> filtersChanged());
         selectedIndex.addListener((obs, o, n) -> {
             int i = n.intValue();
             selectedIncident.set(i < 0 ? null : catalog.get().get(i));
@@ -392,6 +409,15 @@ public final class ExplorerState {
         return filters.get();
     }
 
+    /**
+     * The filters that {@link #isIncluded} follows now. The same as {@link #getFilters()} except while a big
+     * catalog is being filtered in the background ({@link #filteringProperty()}); views that draw or cache what
+     * is included key on these, and refresh when {@link #visibilityRevisionProperty()} moves.
+     */
+    public Filters getAppliedFilters() {
+        return applied;
+    }
+
     /** Called by the map when what it shows changes; "only what the map shows" follows it. */
     public void setMapExtent(org.incidentatlas.model.GeoBounds extent) {
         if (java.util.Objects.equals(extent, mapExtent.get())) {
@@ -426,15 +452,73 @@ public final class ExplorerState {
         return revealRequest.getReadOnlyProperty();
     }
 
+    /**
+     * Applies the new filters. A small catalog is filtered at once. A big one is filtered on the filtering
+     * executor (a search through a million incidents takes a few hundred milliseconds): until the result comes,
+     * the views keep showing the previous one and {@link #filteringProperty()} is true.
+     */
+    private void filtersChanged() {
+        long generation = ++filterGeneration;
+        latestFilterGeneration.set(generation);
+        IncidentCatalog c = catalog.get();
+        Filters f = filters.get();
+        if (f.isNone() || c.size() < filterInBackgroundFrom) {
+            filteringNow.set(false);
+            recomputeIncluded();
+            recomputeVisible();
+            return;
+        }
+        filteringNow.set(true);
+        filtering.execute(() -> {
+            if (latestFilterGeneration.get() != generation) {
+                return; // a newer change is queued behind this one
+            }
+            java.util.BitSet b;
+            try {
+                b = c.indicesMatching(f.matcher(c));
+            } catch (RuntimeException | Error e) { // e.g. out of memory: keep the previous result, and say so
+                ui.execute(() -> {
+                    if (generation == filterGeneration) {
+                        filteringNow.set(false);
+                        status.set("Could not apply the filters: " + e);
+                    }
+                });
+                return;
+            }
+            ui.execute(() -> {
+                if (generation == filterGeneration && catalog.get() == c) {
+                    filteringNow.set(false);
+                    applyIncluded(f, b);
+                    recomputeVisible();
+                }
+            });
+        });
+    }
+
+    /** True while filters are being applied in the background; the views still show the previous result. */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return filteringNow.getReadOnlyProperty();
+    }
+
+    /** For tests: the catalog size from which filters are applied in the background. */
+    void filterInBackgroundFrom(int size) {
+        filterInBackgroundFrom = size;
+    }
+
     private void recomputeIncluded() {
         IncidentCatalog c = catalog.get();
         Filters f = filters.get();
         if (f.isNone()) {
+            applied = f;
             included = null;
             includedCount.set(c.size());
             return;
         }
-        java.util.BitSet b = c.indicesMatching(f.matcher(c));
+        applyIncluded(f, c.indicesMatching(f.matcher(c)));
+    }
+
+    private void applyIncluded(Filters f, java.util.BitSet b) {
+        applied = f;
         included = b;
         includedCount.set(b.cardinality());
         int sel = selectedIndex.get();

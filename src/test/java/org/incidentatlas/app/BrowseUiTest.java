@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.incidentatlas.io.EventFileReader;
@@ -40,8 +42,13 @@ class BrowseUiTest extends WindowUiTest {
                 "not on the timeline");
         assertNotNull(fx(() -> window.timelinePanel().timeline().markBounds(idx("2021-06-al-asad-drones"))));
         assertTrue(robot.lookup("#visibleCountLabel").queryAs(Label.class).getText().startsWith("1 of 7"));
+        @SuppressWarnings("unchecked")
+        ListView<Incident> tray = robot.lookup("#undatedTray").queryAs(ListView.class);
+        assertEquals(0, fx(() -> tray.getItems().size()), "the undated attack does not match either");
         robot.clickOn("#clearFilters");
         assertEquals(7, fx(() -> table.getItems().size()));
+        assertEquals(List.of("undated-al-asad-direct-attack"), fx(() -> tray.getItems().stream().map(Incident::id)
+                .toList()));
     }
 
     @Test

@@ -22,6 +22,13 @@ public final class LoadSmoothness {
     }
 
     /**
+     * From the last {@link #measure}: the frame intervals (ms) while a search for "drone" was applied to the loaded
+     * file, from the keystroke that applied it to the second frame after the result was shown; the last element
+     * is the time from that keystroke to the result, in ms.
+     */
+    public static volatile double[] lastSearchFrames;
+
+    /**
      * Starts the measurement; call on the FX thread. Completes with the frame intervals in milliseconds, in order,
      * from the moment the file is opened to the first frame that lays out the loaded catalog; the last element is
      * the number of those intervals that came after the load had finished (the views taking in the catalog).
@@ -52,6 +59,10 @@ public final class LoadSmoothness {
             private int frames;
             private boolean opened;
             private int afterLoad = -1;
+            private long searchAt = -1;
+            private double searchMillis = -1;
+            private final List<Double> searchGaps = new ArrayList<>();
+            private int afterSearch = -1;
 
             @Override
             public void handle(long now) {
@@ -78,7 +89,28 @@ public final class LoadSmoothness {
                     afterLoad = gaps.size();
                 }
                 if (afterLoad >= 0 && gaps.size() > afterLoad + 2) { // the frame after the catalog arrived, and one more
+                    // then a search, as typed in the search field (applied after its pause)
+                    if (searchAt < 0) {
+                        searchAt = System.nanoTime();
+                        state.filtersProperty().set(state.getFilters().withText("drone"));
+                        return;
+                    }
+                    searchGaps.add(gaps.remove(gaps.size() - 1));
+                    boolean applied = state.getAppliedFilters() == state.getFilters();
+                    if (applied && searchMillis < 0) {
+                        searchMillis = (System.nanoTime() - searchAt) / 1e6;
+                        afterSearch = searchGaps.size();
+                    }
+                    if (afterSearch < 0 || searchGaps.size() < afterSearch + 2) {
+                        return;
+                    }
                     stop();
+                    double[] search = new double[searchGaps.size() + 1];
+                    for (int i = 0; i < searchGaps.size(); i++) {
+                        search[i] = searchGaps.get(i);
+                    }
+                    search[searchGaps.size()] = searchMillis;
+                    lastSearchFrames = search;
                     double[] out = new double[gaps.size() + 1];
                     for (int i = 0; i < gaps.size(); i++) {
                         out[i] = gaps.get(i);

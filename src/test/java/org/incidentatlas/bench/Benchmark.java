@@ -148,6 +148,11 @@ public final class Benchmark {
             taking += frames[i];
         }
         results.put("load_views_take_catalog_ms_" + size, round(taking));
+        // Then a search for "drone" in that window: how long until it shows, and the longest frame meanwhile.
+        double[] search = org.incidentatlas.app.LoadSmoothness.lastSearchFrames;
+        results.put("search_applied_ms_" + size, round(search[search.length - 1]));
+        results.put("search_frame_ms_longest_" + size, round(java.util.Arrays.stream(search, 0, search.length - 1)
+                .max().orElse(0)));
 
         Platform.exit();
 

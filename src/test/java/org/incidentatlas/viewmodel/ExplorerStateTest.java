@@ -141,4 +141,54 @@ class ExplorerStateTest {
         assertTrue(s.statusProperty().get().contains("cancelled"), s.statusProperty().get());
         assertFalse(s.loadingProperty().get());
     }
+
+    @Test
+    void aBigCatalogIsFilteredInTheBackgroundAndOnlyTheLatestChangeApplies() throws Exception {
+        java.util.ArrayDeque<Runnable> work = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+        ExplorerState s = new ExplorerState(new EventFileReader(), Runnable::run, work::add, ui::add);
+        s.filterInBackgroundFrom(1); // the seed counts as big here
+        var seed = new EventFileReader().read(Path.of("data", "events.json"));
+        s.show(seed);
+        int all = s.getCatalog().size();
+        int drones = s.getCatalog().indexOf("2021-06-al-asad-drones");
+        int rocket = s.getCatalog().indexOf("2021-06-bdsc-rocket");
+        s.select(rocket);
+
+        Filters hideRockets = Filters.NONE.withCategory(s.getCatalog().get(rocket).category().id(), false);
+        s.filtersProperty().set(hideRockets);
+        assertTrue(s.filteringProperty().get());
+        assertEquals(Filters.NONE, s.getAppliedFilters(), "the views keep the previous result meanwhile");
+        assertEquals(all, s.includedCountProperty().get());
+        assertTrue(s.isIncluded(rocket));
+
+        Filters drone = Filters.NONE.withText("drones shot down");
+        s.filtersProperty().set(drone); // before the first change was applied
+        while (!work.isEmpty()) {
+            work.poll().run();
+        }
+        assertEquals(1, ui.size(), "the stale change was skipped");
+        ui.poll().run();
+        assertFalse(s.filteringProperty().get());
+        assertEquals(drone, s.getAppliedFilters());
+        assertEquals(1, s.includedCountProperty().get());
+        assertTrue(s.isIncluded(drones));
+        assertFalse(s.isIncluded(rocket));
+        assertEquals(-1, s.getSelectedIndex(), "a filtered-out incident does not stay selected");
+        assertEquals(1, s.visibleCountProperty().get());
+
+        // a result for a catalog that has since been replaced is dropped
+        s.filtersProperty().set(hideRockets);
+        s.show(seed);
+        while (!work.isEmpty()) {
+            work.poll().run();
+        }
+        while (!ui.isEmpty()) {
+            ui.poll().run();
+        }
+        assertFalse(s.filteringProperty().get());
+        assertEquals(Filters.NONE, s.getAppliedFilters());
+        assertEquals(all, s.includedCountProperty().get());
+        assertTrue(s.isIncluded(rocket));
+    }
 }
