@@ -38,7 +38,7 @@ final class Screenshot {
             public void handle(long now) {
                 boolean busy = state.loadingProperty().get() || state.filteringProperty().get()
                         || AtlasTileRetriever.pendingTiles() > 0
-                        || window.map().isFlying();
+                        || window.map().isFlying() || window.map().isPlacingIncidents();
                 quiet = busy ? 0 : quiet + 1;
                 if (quiet >= QUIET_FRAMES || System.nanoTime() - started > LIMIT_NANOS) {
                     stop();

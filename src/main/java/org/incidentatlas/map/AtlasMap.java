@@ -368,6 +368,11 @@ public final class AtlasMap extends StackPane {
         return flight != null && flight.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
+    /** True while the incident layer waits for work in the background (its index, or a zoom level's time order). */
+    public boolean isPlacingIncidents() {
+        return layer.isWaiting();
+    }
+
     public void zoomBy(double delta) {
         Point2D c = centerMercator();
         setView(lat(c.getY()), lon(c.getX()), getZoom() + delta);

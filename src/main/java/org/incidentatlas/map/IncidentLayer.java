@@ -279,8 +279,13 @@ final class IncidentLayer extends MapLayer {
             java.util.BitSet included = include;
             double[] x = mx;
             double[] y = my;
-            var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(catalog, x, y, included),
-                    INDEXER);
+            int level = level(zoom());
+            var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                SpatialIndex built = build(catalog, x, y, included);
+                // the time order of the level in view, sorted here rather than in the first redraw (FX thread)
+                built.prepare(level);
+                return built;
+            }, INDEXER);
             building = future;
             buildingCatalog = catalog;
             buildingFilters = filters;
@@ -307,6 +312,11 @@ final class IncidentLayer extends MapLayer {
         return new SpatialIndex(x, y, include, cats, catalog.categories().size(), e, l, catalog.datedCount());
     }
 
+    /** The index level drawn at {@code zoom}: cells of 45–90 px, so a disc (at most 44 px) barely overlaps another. */
+    private static int level(double zoom) {
+        return (int) Math.max(0, Math.min(SpatialIndex.BITS, Math.floor(zoom + 8 - Math.log(45) / Math.log(2))));
+    }
+
     private void adopt(SpatialIndex idx) {
         index = idx;
         indexCatalog = buildingCatalog;
@@ -314,12 +324,61 @@ final class IncidentLayer extends MapLayer {
         building = null;
     }
 
-    /** Waits for an index being built and draws with it (benchmarks and tests; FX thread). */
+    /**
+     * Waits for an index being built and draws with it, with the time order of the level in view ready
+     * (benchmarks and tests; FX thread).
+     */
     void awaitIndex() {
         if (building != null) {
             adopt(building.join());
+        }
+        if (index != null) {
+            index.prepare(level(zoom()));
             redraw();
         }
+    }
+
+    /** True while an index or a level's time order is being made in the background, to be drawn when it comes. */
+    boolean isWaiting() {
+        return building != null || levelPending >= 0;
+    }
+
+    /** From this many indexed incidents, a level's time order is sorted on the indexer, not in a redraw. */
+    private static final int LEVEL_IN_BACKGROUND_FROM = 50_000;
+    private SpatialIndex levelIndex;
+    private int levelPending = -1;
+    private boolean levelInBackgroundFailed;
+
+    /**
+     * True when the clusters of {@code level} can be tested against the time window now. On a big index whose
+     * level has not been sorted by time yet (a new zoom level, or the map fitted to a new file), the sort (about
+     * a third of a second at a million) goes to the indexer, and the layer redraws once it is in; meanwhile
+     * clusters are drawn as if inside the window.
+     */
+    private boolean timeOrderReady(SpatialIndex idx, int level) {
+        if (idx.isPrepared(level) || idx.size() < LEVEL_IN_BACKGROUND_FROM || levelInBackgroundFailed) {
+            return true;
+        }
+        if (levelIndex != idx || levelPending != level) {
+            levelIndex = idx;
+            levelPending = level;
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> idx.computeLevel(level), INDEXER)
+                    .whenComplete((computed, failure) -> javafx.application.Platform.runLater(() -> {
+                        if (levelIndex == idx && levelPending == level) {
+                            levelIndex = null;
+                            levelPending = -1;
+                        }
+                        if (failure != null) {
+                            levelInBackgroundFailed = true; // e.g. out of memory: sort in the redraw as before
+                        } else {
+                            idx.install(level, computed);
+                        }
+                        if (index == idx) {
+                            redraw();
+                        }
+                    }));
+        }
+        return false;
     }
 
     /** Category counts of an index cluster, in category order, from the index's prefix counts. */
@@ -353,8 +412,7 @@ final class IncidentLayer extends MapLayer {
             return;
         }
         double zoom = baseMap.zoom().get();
-        // cells of 45–90 px: a disc (at most 44 px across) per cell, never overlapping its neighbour much
-        int level = (int) Math.max(0, Math.min(SpatialIndex.BITS, Math.floor(zoom + 8 - Math.log(45) / Math.log(2))));
+        int level = level(zoom);
         Point2D origin = getMapPoint(0, 0);
         double world = 256 * Math.pow(2, zoom);
         double ox = origin.getX() - 0.5 * world;
@@ -376,6 +434,7 @@ final class IncidentLayer extends MapLayer {
         }
         markedCount = 0;
         TimeWindowBounds tw = windowBounds();
+        boolean timeKnown = tw == null || timeOrderReady(idx, level);
         boolean hide = hideOutsideWindow.get();
         int selected = state.getSelectedIndex();
         GraphicsContext g = canvas.getGraphicsContext2D(); // cleared by redraw()
@@ -393,7 +452,7 @@ final class IncidentLayer extends MapLayer {
                         mark(i);
                         return;
                     }
-                    boolean any = tw == null || idx.anyOverlapping(level, lo, hi, tw.from, tw.to);
+                    boolean any = tw == null || !timeKnown || idx.anyOverlapping(level, lo, hi, tw.from, tw.to);
                     if (hide && !any) {
                         return;
                     }

@@ -175,6 +175,38 @@ final class SpatialIndex {
         return l > lo && maxLatest[l - 1] >= a;
     }
 
+    /**
+     * Builds the time order of {@code level} now (a sort within each cell), so that the first query at that level
+     * does not; for the thread that builds the index, before handing it over.
+     */
+    void prepare(int level) {
+        prepareLevel(level);
+    }
+
+    /** True when {@link #anyOverlapping} at {@code level} answers without first sorting the level. */
+    boolean isPrepared(int level) {
+        return level == this.level || levels.containsKey(level);
+    }
+
+    /**
+     * The time order of {@code level}, computed without changing this index: safe on any thread while the index
+     * is in use on another. Hand the result to {@link #install} on the thread that uses the index.
+     */
+    Object[] computeLevel(int level) {
+        int m = order.length;
+        int[] time = order.clone();
+        long[] max = new long[m];
+        sortLevel(level, time, max);
+        return new Object[] {time, max};
+    }
+
+    /** Adopts a level computed by {@link #computeLevel}. */
+    void install(int newLevel, Object[] computed) {
+        if (!levels.containsKey(newLevel)) {
+            levels.put(newLevel, computed);
+        }
+    }
+
     private void prepareLevel(int newLevel) {
         if (newLevel == level) {
             return;
@@ -189,6 +221,14 @@ final class SpatialIndex {
         int m = order.length;
         byTime = order.clone();
         maxLatest = new long[m];
+        sortLevel(newLevel, byTime, maxLatest);
+        level = newLevel;
+        levels.put(newLevel, new Object[] {byTime, maxLatest});
+    }
+
+    /** Sorts {@code byTime} (a copy of the Morton order) by index within each cell and fills the running maxima. */
+    private void sortLevel(int newLevel, int[] byTime, long[] maxLatest) {
+        int m = order.length;
         int shift = 2 * (BITS - newLevel);
         int start = 0;
         while (start < m) {
@@ -206,8 +246,6 @@ final class SpatialIndex {
             }
             start = end;
         }
-        level = newLevel;
-        levels.put(newLevel, new Object[] {byTime, maxLatest});
     }
 
     static int quantize(double v) {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The spatial index against brute force on random data: cells, counts, centroids, categories, time overlap. */
+/**
+ * The spatial index against brute force on random data: cells, counts, centroids, categories, time overlap (with
+ * levels sorted by time in place or on another thread).
+ */
 class SpatialIndexTest {
     private static final int N = 5000;
 
@@ -43,6 +46,14 @@ class SpatialIndexTest {
         }
         SpatialIndex index = new SpatialIndex(mx, my, include, cat, 6, e, l, dated);
         for (int level : new int[] {0, 5, 9, 12, 16, 20}) {
+            if (level % 2 == 1) { // half the levels sorted by time on another thread, as the map does at scale
+                assertEquals(false, index.isPrepared(level));
+                Object[] computed = java.util.concurrent.CompletableFuture.supplyAsync(() -> index.computeLevel(level))
+                        .join();
+                assertEquals(false, index.isPrepared(level));
+                index.install(level, computed);
+                assertEquals(true, index.isPrepared(level));
+            }
             // a rectangle of at most a few thousand cells, as a screen is
             double span = Math.min(0.075, 48.0 / (1 << level));
             double x0 = 0.6 - span / 2;
