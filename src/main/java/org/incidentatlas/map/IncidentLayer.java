@@ -384,9 +384,8 @@ final class IncidentLayer extends MapLayer {
     /** Category counts of an index cluster, in category order, from the index's prefix counts. */
     private int[] indexMix(MarkerClusters.Group g) {
         int[] counts = new int[state.getCatalog().categories().size()];
-        SpatialIndex idx = g.index();
         for (int c = 0; c < counts.length; c++) {
-            counts[c] = idx == null ? 0 : Math.max(0, idx.categoryCount(c, g.lo(), g.lo() + g.size()));
+            counts[c] = g.index() == null ? 0 : Math.max(0, g.categoryCount(c));
         }
         return counts;
     }
@@ -440,6 +439,7 @@ final class IncidentLayer extends MapLayer {
         GraphicsContext g = canvas.getGraphicsContext2D(); // cleared by redraw()
         List<MarkerClusters.Group> drawnClusters = new ArrayList<>();
         List<Category> cats = catalog.categories();
+        IndexCells cells = new IndexCells();
         idx.cells(level, (-pad - ox) / world, (-pad - oy) / world, (w + pad - ox) / world, (h + pad - oy) / world,
                 (lo, hi) -> {
                     if (hi - lo == 1) {
@@ -456,18 +456,41 @@ final class IncidentLayer extends MapLayer {
                     if (hide && !any) {
                         return;
                     }
-                    MarkerClusters.Group grp = new MarkerClusters.Group(idx, lo, hi,
-                            ox + idx.centroidX(lo, hi) * world, oy + idx.centroidY(lo, hi) * world);
-                    Map<Category, Integer> mix = new LinkedHashMap<>();
-                    for (int c = 0; c < cats.size(); c++) {
-                        int k = idx.categoryCount(c, lo, hi);
-                        if (k > 0) {
-                            mix.put(cats.get(c), k);
-                        }
-                    }
-                    drawCluster(g, catalog, grp, mix, any);
-                    drawnClusters.add(grp);
+                    cells.add(lo, hi, ox + idx.centroidX(lo, hi) * world, oy + idx.centroidY(lo, hi) * world, any);
                 });
+        // Neighbouring cells whose discs would overlap (and hide each other's counts) are drawn as one disc, at
+        // the biggest one's place.
+        int[] owner = MarkerClusters.absorbOverlapping(cells.x, cells.y, cells.count, cells.n,
+                IncidentLayer::clusterRadius);
+        for (int a = 0; a < cells.n; a++) {
+            if (owner[a] != a) {
+                continue;
+            }
+            int[] runs = new int[] {cells.lo[a], cells.hi[a]};
+            int r = 2;
+            boolean any = cells.any[a];
+            for (int b = 0; b < cells.n; b++) {
+                if (b != a && owner[b] == a) {
+                    if (r == runs.length) {
+                        runs = java.util.Arrays.copyOf(runs, r * 2);
+                    }
+                    runs[r++] = cells.lo[b];
+                    runs[r++] = cells.hi[b];
+                    any |= cells.any[b];
+                }
+            }
+            MarkerClusters.Group grp = new MarkerClusters.Group(idx, java.util.Arrays.copyOf(runs, r), cells.x[a],
+                    cells.y[a]);
+            Map<Category, Integer> mix = new LinkedHashMap<>();
+            for (int c = 0; c < cats.size(); c++) {
+                int k = grp.categoryCount(c);
+                if (k > 0) {
+                    mix.put(cats.get(c), k);
+                }
+            }
+            drawCluster(g, catalog, grp, mix, any);
+            drawnClusters.add(grp);
+        }
         clusters = List.copyOf(drawnClusters);
         if (selected >= 0 && selected < n && !Double.isNaN(mx[selected]) && Double.isNaN(xs[selected])
                 && state.isIncluded(selected)) {
@@ -490,6 +513,36 @@ final class IncidentLayer extends MapLayer {
     }
 
     private record TimeWindowBounds(long from, long to) {
+    }
+
+    /** The multi-incident cells of one indexed redraw: runs of the index, disc centres, counts, in-window flags. */
+    private static final class IndexCells {
+        int n;
+        int[] lo = new int[64];
+        int[] hi = new int[64];
+        int[] count = new int[64];
+        double[] x = new double[64];
+        double[] y = new double[64];
+        boolean[] any = new boolean[64];
+
+        void add(int runLo, int runHi, double cx, double cy, boolean inWindow) {
+            if (n == lo.length) {
+                int cap = n * 2;
+                lo = java.util.Arrays.copyOf(lo, cap);
+                hi = java.util.Arrays.copyOf(hi, cap);
+                count = java.util.Arrays.copyOf(count, cap);
+                x = java.util.Arrays.copyOf(x, cap);
+                y = java.util.Arrays.copyOf(y, cap);
+                any = java.util.Arrays.copyOf(any, cap);
+            }
+            lo[n] = runLo;
+            hi[n] = runHi;
+            count[n] = runHi - runLo;
+            x[n] = cx;
+            y[n] = cy;
+            any[n] = inWindow;
+            n++;
+        }
     }
 
     private TimeWindowBounds windowBounds() {

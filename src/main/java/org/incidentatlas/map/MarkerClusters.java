@@ -24,8 +24,9 @@ final class MarkerClusters {
     static final class Group {
         private int[] members;
         private final SpatialIndex index;
-        private final int lo;
-        private final int hi;
+        /** For a group of an index: its runs of the index's Morton order, as pairs [lo, hi). */
+        private final int[] runs;
+        private final int size;
         private final double x;
         private final double y;
         private final boolean stack;
@@ -33,8 +34,8 @@ final class MarkerClusters {
         Group(int[] members, double x, double y, boolean stack) {
             this.members = members;
             this.index = null;
-            this.lo = 0;
-            this.hi = members.length;
+            this.runs = null;
+            this.size = members.length;
             this.x = x;
             this.y = y;
             this.stack = stack;
@@ -42,9 +43,18 @@ final class MarkerClusters {
 
         /** The incidents at positions [lo, hi) of the index. */
         Group(SpatialIndex index, int lo, int hi, double x, double y) {
+            this(index, new int[] {lo, hi}, x, y);
+        }
+
+        /** The incidents at the runs of the index given as pairs [lo, hi), e.g. neighbouring cells drawn as one. */
+        Group(SpatialIndex index, int[] runs, double x, double y) {
             this.index = index;
-            this.lo = lo;
-            this.hi = hi;
+            this.runs = runs;
+            int n = 0;
+            for (int k = 0; k < runs.length; k += 2) {
+                n += runs[k + 1] - runs[k];
+            }
+            this.size = n;
             this.x = x;
             this.y = y;
             this.stack = false;
@@ -52,23 +62,39 @@ final class MarkerClusters {
 
         int[] members() {
             if (members == null) {
-                members = index.members(lo, hi);
+                int[] out = new int[size];
+                int at = 0;
+                for (int k = 0; k < runs.length; k += 2) {
+                    int[] part = index.members(runs[k], runs[k + 1]);
+                    System.arraycopy(part, 0, out, at, part.length);
+                    at += part.length;
+                }
+                Arrays.sort(out);
+                members = out;
             }
             return members;
         }
 
         int size() {
-            return hi - lo;
+            return size;
         }
 
-        /** The index this group is a run of, or {@code null}. */
+        /** The index this group is made of runs of, or {@code null}. */
         SpatialIndex index() {
             return index;
         }
 
-        /** First position of the run in the index. */
-        int lo() {
-            return lo;
+        /** Members of category {@code c}, from the index's prefix counts; -1 when the index does not track them. */
+        int categoryCount(int c) {
+            int n = 0;
+            for (int k = 0; k < runs.length; k += 2) {
+                int part = index.categoryCount(c, runs[k], runs[k + 1]);
+                if (part < 0) {
+                    return -1;
+                }
+                n += part;
+            }
+            return n;
         }
 
         double x() {
@@ -163,6 +189,50 @@ final class MarkerClusters {
             groups.add(new Group(g, sx / count, sy / count, stack && count > 1));
         }
         return groups;
+    }
+
+    /**
+     * Which disc each of {@code n} discs is drawn as, so that no two drawn discs overlap: discs are taken biggest
+     * first, and one that would overlap a disc already taken joins it (which grows by its count) instead.
+     *
+     * @param x      centre of each disc
+     * @param y      centre of each disc
+     * @param count  incidents in each disc
+     * @param radius radius of a disc of a count
+     * @return for each disc, the disc it is drawn as: itself when it stays
+     */
+    static int[] absorbOverlapping(double[] x, double[] y, int[] count, int n,
+                                   java.util.function.IntToDoubleFunction radius) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a])
+                : Integer.compare(a, b));
+        int[] owner = new int[n];
+        int[] kept = new int[n];
+        int[] total = new int[n];
+        int keptCount = 0;
+        for (int i : order) {
+            owner[i] = i;
+            double ri = radius.applyAsDouble(count[i]);
+            for (int k = 0; k < keptCount; k++) {
+                int a = kept[k];
+                double reach = radius.applyAsDouble(total[a]) + ri;
+                double dx = x[a] - x[i];
+                double dy = y[a] - y[i];
+                if (dx * dx + dy * dy < reach * reach) {
+                    owner[i] = a;
+                    total[a] += count[i];
+                    break;
+                }
+            }
+            if (owner[i] == i) {
+                kept[keptCount++] = i;
+                total[i] = count[i];
+            }
+        }
+        return owner;
     }
 
     /** A non-negative 31-bit key for a grid cell (cells wrap far outside any screen; only neighbours matter). */

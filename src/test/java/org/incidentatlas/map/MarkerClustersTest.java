@@ -29,6 +29,47 @@ class MarkerClustersTest {
     }
 
     @Test
+    void overlappingCellDiscsJoinTheBiggestAndNoDrawnDiscsOverlap() {
+        // two cells whose discs touch: the smaller joins the bigger; a far one stays
+        int[] owner = MarkerClusters.absorbOverlapping(new double[] {100, 120, 400}, new double[] {100, 104, 100},
+                new int[] {5, 900, 7}, 3, IncidentLayer::clusterRadius);
+        assertArrayEquals(new int[] {1, 1, 2}, owner);
+
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 50; round++) {
+            int n = 1 + r.nextInt(400);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            int[] count = new int[n];
+            for (int i = 0; i < n; i++) { // cell centroids on a 45 px grid, anywhere inside their cell
+                x[i] = 45 * r.nextInt(30) + r.nextDouble() * 45;
+                y[i] = 45 * r.nextInt(20) + r.nextDouble() * 45;
+                count[i] = 2 + r.nextInt(r.nextBoolean() ? 50 : 200_000);
+            }
+            owner = MarkerClusters.absorbOverlapping(x, y, count, n, IncidentLayer::clusterRadius);
+            long before = 0;
+            long[] drawn = new long[n];
+            for (int i = 0; i < n; i++) {
+                assertEquals(owner[i], owner[owner[i]], "joins a disc that is drawn");
+                before += count[i];
+                drawn[owner[i]] += count[i];
+                if (owner[i] != i) {
+                    assertTrue(count[owner[i]] >= count[i], "joins a bigger or equal disc");
+                }
+            }
+            assertEquals(before, java.util.Arrays.stream(drawn).sum(), "no incident lost or counted twice");
+            for (int a = 0; a < n; a++) {
+                for (int b = a + 1; b < n; b++) {
+                    if (owner[a] == a && owner[b] == b) {
+                        double reach = IncidentLayer.clusterRadius(count[a]) + IncidentLayer.clusterRadius(count[b]);
+                        assertTrue(Math.hypot(x[a] - x[b], y[a] - y[b]) >= reach, "drawn discs overlap");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void markersOnTheSameSpotAreAStackNotACluster() {
         double[] xs = {50, 50.5, 51, 300};
         double[] ys = {50, 50, 49.5, 300};
