@@ -462,25 +462,28 @@ final class IncidentLayer extends MapLayer {
         // the biggest one's place.
         int[] owner = MarkerClusters.absorbOverlapping(cells.x, cells.y, cells.count, cells.n,
                 IncidentLayer::clusterRadius);
+        int[][] runsOf = new int[cells.n][];
+        int[] filled = new int[cells.n];
+        boolean[] anyOf = new boolean[cells.n];
+        for (int b = 0; b < cells.n; b++) {
+            filled[owner[b]] += 2;
+        }
+        for (int b = 0; b < cells.n; b++) {
+            int a = owner[b];
+            if (runsOf[a] == null) {
+                runsOf[a] = new int[filled[a]];
+                filled[a] = 0;
+            }
+            runsOf[a][filled[a]++] = cells.lo[b];
+            runsOf[a][filled[a]++] = cells.hi[b];
+            anyOf[a] |= cells.any[b];
+        }
         for (int a = 0; a < cells.n; a++) {
             if (owner[a] != a) {
                 continue;
             }
-            int[] runs = new int[] {cells.lo[a], cells.hi[a]};
-            int r = 2;
-            boolean any = cells.any[a];
-            for (int b = 0; b < cells.n; b++) {
-                if (b != a && owner[b] == a) {
-                    if (r == runs.length) {
-                        runs = java.util.Arrays.copyOf(runs, r * 2);
-                    }
-                    runs[r++] = cells.lo[b];
-                    runs[r++] = cells.hi[b];
-                    any |= cells.any[b];
-                }
-            }
-            MarkerClusters.Group grp = new MarkerClusters.Group(idx, java.util.Arrays.copyOf(runs, r), cells.x[a],
-                    cells.y[a]);
+            boolean any = anyOf[a];
+            MarkerClusters.Group grp = new MarkerClusters.Group(idx, runsOf[a], cells.x[a], cells.y[a]);
             Map<Category, Integer> mix = new LinkedHashMap<>();
             for (int c = 0; c < cats.size(); c++) {
                 int k = grp.categoryCount(c);

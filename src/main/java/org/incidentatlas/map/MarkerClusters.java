@@ -203,33 +203,63 @@ final class MarkerClusters {
      */
     static int[] absorbOverlapping(double[] x, double[] y, int[] count, int n,
                                    java.util.function.IntToDoubleFunction radius) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a])
-                : Integer.compare(a, b));
         int[] owner = new int[n];
-        int[] kept = new int[n];
+        if (n == 0) {
+            return owner;
+        }
+        // biggest first (ties in input order): one primitive sort of (count, index) keys
+        long[] order = new long[n];
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            order[i] = (long) (Integer.MAX_VALUE - count[i]) << 32 | i;
+            minX = Math.min(minX, x[i]);
+            minY = Math.min(minY, y[i]);
+            maxX = Math.max(maxX, x[i]);
+            maxY = Math.max(maxY, y[i]);
+        }
+        Arrays.sort(order);
+        // Kept discs in a grid of cells as wide as the longest reach between two discs, so only the 3 × 3 cells
+        // around a disc can hold one it overlaps. A kept disc grows with what joins it, never past the radius
+        // of all the counts together (radii grow with the count), which bounds the reach.
+        long all = 0;
+        for (int i = 0; i < n; i++) {
+            all += count[i];
+        }
+        double cell = Math.max(1, 2 * radius.applyAsDouble((int) Math.min(Integer.MAX_VALUE, all)));
+        int gw = (int) Math.min(4096, Math.floor((maxX - minX) / cell) + 1);
+        int gh = (int) Math.min(4096, Math.floor((maxY - minY) / cell) + 1);
+        int[] head = new int[gw * gh];
+        Arrays.fill(head, -1);
+        int[] next = new int[n];
         int[] total = new int[n];
-        int keptCount = 0;
-        for (int i : order) {
+        for (long key : order) {
+            int i = (int) key;
             owner[i] = i;
             double ri = radius.applyAsDouble(count[i]);
-            for (int k = 0; k < keptCount; k++) {
-                int a = kept[k];
-                double reach = radius.applyAsDouble(total[a]) + ri;
-                double dx = x[a] - x[i];
-                double dy = y[a] - y[i];
-                if (dx * dx + dy * dy < reach * reach) {
-                    owner[i] = a;
-                    total[a] += count[i];
-                    break;
+            int gx = (int) Math.min(gw - 1, Math.floor((x[i] - minX) / cell));
+            int gy = (int) Math.min(gh - 1, Math.floor((y[i] - minY) / cell));
+            search:
+            for (int cy = Math.max(0, gy - 1); cy <= Math.min(gh - 1, gy + 1); cy++) {
+                for (int cx = Math.max(0, gx - 1); cx <= Math.min(gw - 1, gx + 1); cx++) {
+                    for (int a = head[cy * gw + cx]; a >= 0; a = next[a]) {
+                        double reach = radius.applyAsDouble(total[a]) + ri;
+                        double dx = x[a] - x[i];
+                        double dy = y[a] - y[i];
+                        if (dx * dx + dy * dy < reach * reach) {
+                            owner[i] = a;
+                            total[a] += count[i];
+                            break search;
+                        }
+                    }
                 }
             }
             if (owner[i] == i) {
-                kept[keptCount++] = i;
                 total[i] = count[i];
+                next[i] = head[gy * gw + gx];
+                head[gy * gw + gx] = i;
             }
         }
         return owner;
