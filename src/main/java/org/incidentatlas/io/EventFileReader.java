@@ -291,6 +291,7 @@ public final class EventFileReader {
                     if (batch.count == Batch.SIZE) {
                         queue.put(batch);
                         batch = new Batch(i);
+                        incidents.prepareChunk(); // this thread has time to spare; the checking thread has not
                     }
                 }
                 queue.put(batch);

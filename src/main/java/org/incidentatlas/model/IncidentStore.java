@@ -26,6 +26,11 @@ public final class IncidentStore {
     private int[] length = new int[256];
     private Category[] category = new Category[256];
     private int size;
+    /** A full-size chunk made ahead of time by another thread ({@link #prepareChunk}), or {@code null}. */
+    private final java.util.concurrent.atomic.AtomicReference<byte[]> spare =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** Set once chunks have reached full size: from then on a spare chunk is worth making. */
+    private volatile boolean fullSizeChunks;
 
     /** Adds a copy of {@code incident}. */
     public void add(Incident incident) {
@@ -58,7 +63,11 @@ public final class IncidentStore {
         if (chunk == null || used + n > chunk.length) {
             // small stores stay small: chunks double from 8 KB up to the full size
             int next = chunk == null ? 8192 : Math.min(CHUNK, chunk.length * 2);
-            chunk = new byte[Math.max(next, n)];
+            byte[] ready = next == CHUNK && n <= CHUNK ? spare.getAndSet(null) : null;
+            chunk = ready != null ? ready : new byte[Math.max(next, n)];
+            if (next == CHUNK && !fullSizeChunks) {
+                fullSizeChunks = true;
+            }
             if (chunkCount == chunks.length) {
                 chunks = Arrays.copyOf(chunks, chunkCount * 2);
             }
@@ -81,6 +90,23 @@ public final class IncidentStore {
         length[size] = n;
         category[size] = c;
         size++;
+    }
+
+    /**
+     * Makes the next full-size chunk now, on the calling thread, when the store has grown to full-size chunks and
+     * none is waiting: zeroing 4 MB (and the kernel's first touch of its pages) then costs the caller, not the
+     * thread that fills the store. The one call that may come from another thread while the store is being filled;
+     * a reader's parsing thread calls it between batches.
+     */
+    public void prepareChunk() {
+        if (fullSizeChunks && spare.get() == null) {
+            spare.compareAndSet(null, new byte[CHUNK]);
+        }
+    }
+
+    /** True when a chunk made by {@link #prepareChunk} waits to be used (tests). */
+    boolean hasSpareChunk() {
+        return spare.get() != null;
     }
 
     /** How many incidents were added. */
@@ -125,6 +151,7 @@ public final class IncidentStore {
 
     /** Drops the spare capacity of the chunk and index arrays (after the last {@link #add}). */
     void trim() {
+        spare.set(null);
         chunks = Arrays.copyOf(chunks, chunkCount);
         if (chunkCount > 0 && used < chunks[chunkCount - 1].length) {
             chunks[chunkCount - 1] = Arrays.copyOf(chunks[chunkCount - 1], used);

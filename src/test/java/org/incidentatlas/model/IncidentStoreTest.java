@@ -1,8 +1,10 @@
 package org.incidentatlas.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,37 @@ class IncidentStoreTest {
         }
         assertNotSame(store.get(5), store.get(5)); // views: equal, never the same object
         assertThrows(IndexOutOfBoundsException.class, () -> store.get(60_000));
+    }
+
+    @Test
+    void chunksMadeAheadByAnotherThreadKeepEveryIncident() throws Exception {
+        IncidentStore store = new IncidentStore();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread preparer = new Thread(() -> {
+            while (!done.get()) {
+                store.prepareChunk(); // as a reader's parsing thread does between batches
+                Thread.onSpinWait();
+            }
+        });
+        preparer.start();
+        List<Incident> added = new ArrayList<>();
+        try {
+            for (int i = 0; i < 120_000; i++) { // ~12 MB: several full-size chunks after the doubling ones
+                Incident inc = inc(i, "summary " + i);
+                added.add(inc);
+                store.add(inc);
+            }
+        } finally {
+            done.set(true);
+            preparer.join();
+        }
+        for (int i = 0; i < added.size(); i++) {
+            assertEquals(added.get(i), store.get(i));
+        }
+        store.prepareChunk();
+        assertTrue(store.hasSpareChunk(), "full-size chunks reached: a spare is made");
+        store.trim();
+        assertFalse(store.hasSpareChunk(), "a finished store keeps no spare");
     }
 
     @Test
