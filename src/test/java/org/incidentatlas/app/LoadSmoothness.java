@@ -23,8 +23,8 @@ public final class LoadSmoothness {
 
     /**
      * From the last {@link #measure}: the frame intervals (ms) while a search for "drone" was applied to the loaded
-     * file, from the keystroke that applied it to the second frame after the result was shown; the last element
-     * is the time from that keystroke to the result, in ms.
+     * file (typed once the map had placed the loaded incidents), from the keystroke that applied it to the second
+     * frame after the result was shown; the last element is the time from that keystroke to the result, in ms.
      */
     public static volatile double[] lastSearchFrames;
 
@@ -89,8 +89,15 @@ public final class LoadSmoothness {
                     afterLoad = gaps.size();
                 }
                 if (afterLoad >= 0 && gaps.size() > afterLoad + 2) { // the frame after the catalog arrived, and one more
-                    // then a search, as typed in the search field (applied after its pause)
+                    // then a search, as typed in the search field (applied after its pause), once the map has
+                    // placed the loaded incidents (a user reads the map before typing)
                     if (searchAt < 0) {
+                        if (gaps.size() > afterLoad + 3) {
+                            gaps.remove(gaps.size() - 1); // waiting for the map: not part of the load's frames
+                        }
+                        if (window.map().isPlacingIncidents()) {
+                            return;
+                        }
                         searchAt = System.nanoTime();
                         state.filtersProperty().set(state.getFilters().withText("drone"));
                         return;
