@@ -295,7 +295,8 @@ public final class TimelinePanel extends BorderPane {
                     .withZone(zone).format(Instant.ofEpochMilli(w.endMillis())) + " "
                     + IncidentTimelineSkin.zoneLabel(zone));
         }
-        countLabel.setText(state.visibleCountProperty().get() + " of " + state.getCatalog().size() + " incidents shown"
-                + (state.filteringProperty().get() ? " · filtering…" : ""));
+        // while filtering, the same width as the usual text: the row has no room to spare beside the window label
+        countLabel.setText(state.visibleCountProperty().get() + " of " + state.getCatalog().size()
+                + (state.filteringProperty().get() ? " shown · filtering…" : " incidents shown"));
     }
 }
