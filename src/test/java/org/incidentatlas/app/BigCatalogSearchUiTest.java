@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.incidentatlas.bench.EventFileGenerator;
+import org.incidentatlas.io.EventFileReader;
+import org.incidentatlas.map.AtlasMap;
+import org.incidentatlas.viewmodel.ExplorerState;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -30,9 +34,50 @@ class BigCatalogSearchUiTest extends WindowUiTest {
         return f;
     }
 
+    /** As the app runs a big catalog: filters on a thread of their own, results through the FX queue. */
+    @Override
+    protected ExplorerState createState() {
+        return new ExplorerState(new EventFileReader(), Runnable::run, r -> {
+            Thread t = new Thread(r, "test-filters");
+            t.setDaemon(true);
+            t.start();
+        }, javafx.application.Platform::runLater);
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         open(stage);
+    }
+
+    /** Waits until the views show the filters asked for (they are worked out in the background at this size). */
+    private void awaitFiltersShown() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !state.filteringProperty().get()
+                && state.getAppliedFilters() == state.getFilters()));
+    }
+
+    @Test
+    void clusterDiscsNeverCoverEachOther() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !window.map().isPlacingIncidents()
+                && !window.map().clusters().isEmpty()));
+        List<AtlasMap.ClusterView> discs = fx(() -> window.map().clusters());
+        // the smallest disc (two incidents) has a radius of 14 px: any two drawn discs are at least 28 px apart
+        for (int a = 0; a < discs.size(); a++) {
+            for (int b = a + 1; b < discs.size(); b++) {
+                double d = Math.hypot(discs.get(a).x() - discs.get(b).x(), discs.get(a).y() - discs.get(b).y());
+                assertTrue(d >= 28, "discs " + a + " and " + b + " are " + d + " px apart");
+            }
+        }
+        // merged discs keep every member once
+        java.util.BitSet seen = new java.util.BitSet();
+        int members = 0;
+        for (AtlasMap.ClusterView c : discs) {
+            for (int m : c.members()) {
+                seen.set(m);
+                members++;
+            }
+        }
+        assertEquals(members, seen.cardinality(), "an incident is in two discs");
+        assertTrue(members > N / 2, "most of the " + N + " incidents are in discs at this zoom: " + members);
     }
 
     @Test
@@ -41,15 +86,18 @@ class BigCatalogSearchUiTest extends WindowUiTest {
         TextField field = robot.lookup("#searchField").queryAs(TextField.class);
         robot.clickOn(field).write("drone");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> state.getFilters().text()).equals("drone"));
+        awaitFiltersShown();
         int drones = fx(() -> state.includedCountProperty().get());
         assertTrue(drones > 0 && drones < N, "some incidents mention drones: " + drones);
 
         robot.write(" incident").type(KeyCode.ENTER);
         assertEquals("drone incident", fx(() -> state.getFilters().text()));
+        awaitFiltersShown();
         assertTrue(fx(() -> state.includedCountProperty().get()) <= drones);
 
         robot.clickOn("#clearFilters");
         assertEquals("", fx(field::getText));
+        awaitFiltersShown();
         assertEquals(N, fx(() -> state.includedCountProperty().get()));
 
         // a category turned off while a search is being typed keeps the typed words, and both apply

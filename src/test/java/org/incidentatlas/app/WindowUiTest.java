@@ -34,9 +34,14 @@ abstract class WindowUiTest {
         return new MainWindow(s, TestMaps.options(), settings());
     }
 
+    /** The state the window shows: same-thread executors unless a test needs the app's threads. */
+    protected ExplorerState createState() {
+        return new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
+    }
+
     /** Builds and shows the window; each test class calls it from its own {@code @Start} (TestFX only looks there). */
     protected void open(Stage stage) throws Exception {
-        state = new ExplorerState(new EventFileReader(), Runnable::run, Runnable::run);
+        state = createState();
         window = createWindow(state);
         stage.setScene(window.createScene());
         stage.show();
