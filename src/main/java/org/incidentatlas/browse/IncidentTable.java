@@ -128,22 +128,10 @@ public final class IncidentTable extends TableView<Incident> {
                 e.consume();
             }
         });
-        state.catalogProperty().addListener(o -> refilter());
-        // Rows follow the filters, not the time window: scrubbing must not refilter a million rows per frame.
-        // (visibilityRevision moves after the state has applied new filters, so it is the safe moment.)
-        state.visibilityRevisionProperty().addListener(o -> {
-            if (state.getAppliedFilters() != filteredBy) {
-                refilter();
-            }
-        });
+        state.catalogProperty().addListener(o -> rebuild());
+        // Rows follow the applied filters, not the time window: scrubbing must not refilter a million rows per frame.
+        state.appliedFiltersProperty().addListener(o -> rebuild());
         state.selectedIncidentProperty().addListener((o, a, inc) -> syncSelection(inc));
-        refilter();
-    }
-
-    private Object filteredBy;
-
-    private void refilter() {
-        filteredBy = state.getAppliedFilters();
         rebuild();
     }
 

@@ -157,7 +157,7 @@ final class SpatialIndex {
      * members always do). O(log (hi − lo)) once the level's time order is built (O(n log n) on a level change).
      */
     boolean anyOverlapping(int level, int lo, int hi, long a, long b) {
-        prepareLevel(level);
+        prepare(level);
         if (byTime[hi - 1] >= datedCount) {
             return true; // an undated member: indices sort undated last
         }
@@ -175,14 +175,6 @@ final class SpatialIndex {
         return l > lo && maxLatest[l - 1] >= a;
     }
 
-    /**
-     * Builds the time order of {@code level} now (a sort within each cell), so that the first query at that level
-     * does not; for the thread that builds the index, before handing it over.
-     */
-    void prepare(int level) {
-        prepareLevel(level);
-    }
-
     /** True when {@link #anyOverlapping} at {@code level} answers without first sorting the level. */
     boolean isPrepared(int level) {
         return level == this.level || levels.containsKey(level);
@@ -193,9 +185,8 @@ final class SpatialIndex {
      * is in use on another. Hand the result to {@link #install} on the thread that uses the index.
      */
     Object[] computeLevel(int level) {
-        int m = order.length;
         int[] time = order.clone();
-        long[] max = new long[m];
+        long[] max = new long[order.length];
         sortLevel(level, time, max);
         return new Object[] {time, max};
     }
@@ -207,23 +198,22 @@ final class SpatialIndex {
         }
     }
 
-    private void prepareLevel(int newLevel) {
+    /**
+     * Builds the time order of {@code level} now (a sort within each cell), so that the first query at that level
+     * does not; for the thread that builds the index, before handing it over.
+     */
+    void prepare(int newLevel) {
         if (newLevel == level) {
             return;
         }
-        Object[] cached = levels.get(newLevel);
-        if (cached != null) {
-            byTime = (int[]) cached[0];
-            maxLatest = (long[]) cached[1];
-            level = newLevel;
-            return;
+        Object[] computed = levels.get(newLevel);
+        if (computed == null) {
+            computed = computeLevel(newLevel);
+            levels.put(newLevel, computed);
         }
-        int m = order.length;
-        byTime = order.clone();
-        maxLatest = new long[m];
-        sortLevel(newLevel, byTime, maxLatest);
+        byTime = (int[]) computed[0];
+        maxLatest = (long[]) computed[1];
         level = newLevel;
-        levels.put(newLevel, new Object[] {byTime, maxLatest});
     }
 
     /** Sorts {@code byTime} (a copy of the Morton order) by index within each cell and fills the running maxima. */

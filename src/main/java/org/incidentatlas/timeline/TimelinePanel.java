@@ -164,12 +164,7 @@ public final class TimelinePanel extends BorderPane {
         state.windowProperty().addListener(this::refreshHeader);
         state.visibleCountProperty().addListener(this::refreshHeader);
         state.filteringProperty().addListener(this::refreshHeader);
-        // (visibilityRevision moves once the state has applied new filters)
-        state.visibilityRevisionProperty().addListener(o -> {
-            if (state.getAppliedFilters() != trayFilters) {
-                refreshTray();
-            }
-        });
+        state.appliedFiltersProperty().addListener(o -> refreshTray());
         timeline.zoneProperty().addListener(this::refreshHeader);
         state.selectedIndexProperty().addListener(o -> syncTraySelection());
         refreshTray();
@@ -247,12 +242,9 @@ public final class TimelinePanel extends BorderPane {
         return l;
     }
 
-    /** The filters the tray's items were chosen by: like every view, the tray shows only what passes them. */
-    private Object trayFilters;
-
+    /** The undated incidents that pass the applied filters: like every view, the tray shows only those. */
     private void refreshTray() {
         IncidentCatalog c = state.getCatalog();
-        trayFilters = state.getAppliedFilters();
         if (state.getAppliedFilters().isNone()) {
             undatedItems.setAll(c.incidents().subList(c.datedCount(), c.size()));
             return;

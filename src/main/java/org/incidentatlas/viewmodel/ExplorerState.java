@@ -62,14 +62,16 @@ public final class ExplorerState {
     private final ReadOnlyObjectWrapper<Integer> revealRequest = new ReadOnlyObjectWrapper<>(this, "revealRequest");
     private java.util.BitSet included;
     /** The filters {@link #included} is the result of: lags {@link #filters} while a big catalog is filtered. */
-    private Filters applied = Filters.NONE;
+    private final ReadOnlyObjectWrapper<Filters> applied = new ReadOnlyObjectWrapper<>(this, "appliedFilters",
+            Filters.NONE);
     /** Catalogs from this size are filtered on the filtering executor, so that the window never waits for it. */
     static final int FILTER_IN_BACKGROUND_FROM = 50_000;
     private int filterInBackgroundFrom = FILTER_IN_BACKGROUND_FROM;
-    /** Counts filter changes: a background result applies only if no change came after the one it was for. */
-    private long filterGeneration;
-    /** {@link #filterGeneration} for the filtering thread, which skips a job that a newer change made stale. */
-    private final AtomicLong latestFilterGeneration = new AtomicLong();
+    /**
+     * Counts filter changes: a background result applies only if no change came after the one it was for, and
+     * the filtering thread skips a queued job that a newer change made stale.
+     */
+    private final AtomicLong filterGeneration = new AtomicLong();
     private final ReadOnlyBooleanWrapper filteringNow = new ReadOnlyBooleanWrapper(this, "filtering");
     private final ReadOnlyObjectWrapper<org.incidentatlas.model.GeoBounds> mapExtent = new ReadOnlyObjectWrapper<>(
             this, "mapExtent");
@@ -412,10 +414,18 @@ public final class ExplorerState {
     /**
      * The filters that {@link #isIncluded} follows now. The same as {@link #getFilters()} except while a big
      * catalog is being filtered in the background ({@link #filteringProperty()}); views that draw or cache what
-     * is included key on these, and refresh when {@link #visibilityRevisionProperty()} moves.
+     * is included key on these; see {@link #appliedFiltersProperty()}.
      */
     public Filters getAppliedFilters() {
-        return applied;
+        return applied.get();
+    }
+
+    /**
+     * {@link #getAppliedFilters()} as a property: it changes once {@link #isIncluded} follows new filters, the
+     * moment for a view that lists what is included to refresh.
+     */
+    public ReadOnlyObjectProperty<Filters> appliedFiltersProperty() {
+        return applied.getReadOnlyProperty();
     }
 
     /** Called by the map when what it shows changes; "only what the map shows" follows it. */
@@ -458,8 +468,7 @@ public final class ExplorerState {
      * the views keep showing the previous one and {@link #filteringProperty()} is true.
      */
     private void filtersChanged() {
-        long generation = ++filterGeneration;
-        latestFilterGeneration.set(generation);
+        long generation = filterGeneration.incrementAndGet();
         IncidentCatalog c = catalog.get();
         Filters f = filters.get();
         if (f.isNone() || c.size() < filterInBackgroundFrom) {
@@ -470,7 +479,7 @@ public final class ExplorerState {
         }
         filteringNow.set(true);
         filtering.execute(() -> {
-            if (latestFilterGeneration.get() != generation) {
+            if (filterGeneration.get() != generation) {
                 return; // a newer change is queued behind this one
             }
             java.util.BitSet b;
@@ -478,7 +487,7 @@ public final class ExplorerState {
                 b = c.indicesMatching(f.matcher(c));
             } catch (RuntimeException | Error e) { // e.g. out of memory: keep the previous result, and say so
                 ui.execute(() -> {
-                    if (generation == filterGeneration) {
+                    if (generation == filterGeneration.get()) {
                         filteringNow.set(false);
                         status.set("Could not apply the filters: " + e);
                     }
@@ -486,7 +495,7 @@ public final class ExplorerState {
                 return;
             }
             ui.execute(() -> {
-                if (generation == filterGeneration && catalog.get() == c) {
+                if (generation == filterGeneration.get() && catalog.get() == c) {
                     filteringNow.set(false);
                     applyIncluded(f, b);
                     recomputeVisible();
@@ -509,8 +518,8 @@ public final class ExplorerState {
         IncidentCatalog c = catalog.get();
         Filters f = filters.get();
         if (f.isNone()) {
-            applied = f;
             included = null;
+            applied.set(f);
             includedCount.set(c.size());
             return;
         }
@@ -518,13 +527,13 @@ public final class ExplorerState {
     }
 
     private void applyIncluded(Filters f, java.util.BitSet b) {
-        applied = f;
         included = b;
         includedCount.set(b.cardinality());
         int sel = selectedIndex.get();
         if (sel >= 0 && !b.get(sel)) {
             selectedIndex.set(-1); // a filtered-out incident cannot stay selected
         }
+        applied.set(f); // last: views listening to it read isIncluded
     }
 
     /** Without filters the count is O(log n) from the catalog; with filters, the window's incidents are tested. */

@@ -154,6 +154,8 @@ class ExplorerStateTest {
         int drones = s.getCatalog().indexOf("2021-06-al-asad-drones");
         int rocket = s.getCatalog().indexOf("2021-06-bdsc-rocket");
         s.select(rocket);
+        int[] appliedChanges = new int[1];
+        s.appliedFiltersProperty().addListener(o -> appliedChanges[0]++);
 
         Filters hideRockets = Filters.NONE.withCategory(s.getCatalog().get(rocket).category().id(), false);
         s.filtersProperty().set(hideRockets);
@@ -168,7 +170,9 @@ class ExplorerStateTest {
             work.poll().run();
         }
         assertEquals(1, ui.size(), "the stale change was skipped");
+        assertEquals(0, appliedChanges[0], "nothing applied while filtering");
         ui.poll().run();
+        assertEquals(1, appliedChanges[0], "views listing what is included hear of the result once");
         assertFalse(s.filteringProperty().get());
         assertEquals(drone, s.getAppliedFilters());
         assertEquals(1, s.includedCountProperty().get());
