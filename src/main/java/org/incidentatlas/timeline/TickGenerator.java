@@ -19,9 +19,13 @@ public final class TickGenerator {
     public record Tick(long millis, String label) {
     }
 
-    /** Tick levels from coarse to fine, with their nominal length. */
+    /**
+     * Tick levels from coarse to fine, with their nominal length. Whole years come in steps of 1, 2, 5, 10, 20,
+     * 50 and 100, so that a span of 14 years on 700 px gets a label every 2 years, not one in the middle.
+     */
     public enum Level {
-        DECADE(3_652.5), YEAR(365.25), QUARTER(91.3), MONTH(30.44), WEEK(7), DAY(1), SIX_HOURS(0.25),
+        CENTURY(36_525), FIFTY_YEARS(18_262.5), TWENTY_YEARS(7_305), DECADE(3_652.5), FIVE_YEARS(1_826.25),
+        TWO_YEARS(730.5), YEAR(365.25), QUARTER(91.3), MONTH(30.44), WEEK(7), DAY(1), SIX_HOURS(0.25),
         HOUR(1.0 / 24), FIFTEEN_MINUTES(1.0 / 96), MINUTE(1.0 / 1440);
 
         final double days;
@@ -43,7 +47,7 @@ public final class TickGenerator {
 
     /** The finest level whose ticks are at least {@code minSpacingPx} apart on {@code scale}. */
     public static Level levelFor(TimeScale scale, double minSpacingPx) {
-        Level chosen = Level.DECADE;
+        Level chosen = Level.CENTURY;
         for (Level l : Level.values()) {
             if (l.millis() / scale.millisPerPixel() >= minSpacingPx) {
                 chosen = l;
@@ -72,8 +76,8 @@ public final class TickGenerator {
     static ZonedDateTime floor(ZonedDateTime t, Level level) {
         ZonedDateTime d = t.truncatedTo(ChronoUnit.DAYS);
         return switch (level) {
-            case DECADE -> d.withDayOfYear(1).withYear(Math.floorDiv(t.getYear(), 10) * 10);
-            case YEAR -> d.withDayOfYear(1);
+            case CENTURY, FIFTY_YEARS, TWENTY_YEARS, DECADE, FIVE_YEARS, TWO_YEARS, YEAR -> d.withDayOfYear(1)
+                    .withYear(Math.floorDiv(t.getYear(), years(level)) * years(level));
             case QUARTER -> d.withDayOfMonth(1).withMonth((t.getMonthValue() - 1) / 3 * 3 + 1);
             case MONTH -> d.withDayOfMonth(1);
             case WEEK -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -85,10 +89,22 @@ public final class TickGenerator {
         };
     }
 
+    /** The years between ticks of a whole-year level. */
+    private static int years(Level level) {
+        return switch (level) {
+            case CENTURY -> 100;
+            case FIFTY_YEARS -> 50;
+            case TWENTY_YEARS -> 20;
+            case DECADE -> 10;
+            case FIVE_YEARS -> 5;
+            case TWO_YEARS -> 2;
+            default -> 1;
+        };
+    }
+
     static ZonedDateTime next(ZonedDateTime t, Level level) {
         return switch (level) {
-            case DECADE -> t.plusYears(10);
-            case YEAR -> t.plusYears(1);
+            case CENTURY, FIFTY_YEARS, TWENTY_YEARS, DECADE, FIVE_YEARS, TWO_YEARS, YEAR -> t.plusYears(years(level));
             case QUARTER -> t.plusMonths(3);
             case MONTH -> t.plusMonths(1);
             case WEEK -> t.plusWeeks(1);
@@ -104,7 +120,8 @@ public final class TickGenerator {
     static String label(ZonedDateTime t, Level level) {
         String month = MONTHS[t.getMonthValue() - 1];
         return switch (level) {
-            case DECADE, YEAR -> Integer.toString(t.getYear());
+            case CENTURY, FIFTY_YEARS, TWENTY_YEARS, DECADE, FIVE_YEARS, TWO_YEARS, YEAR ->
+                    Integer.toString(t.getYear());
             case QUARTER -> "Q" + ((t.getMonthValue() - 1) / 3 + 1) + " " + t.getYear();
             case MONTH -> t.getMonthValue() == 1 ? month + " " + t.getYear() : month;
             case WEEK, DAY -> t.getDayOfMonth() + " " + month + (t.getDayOfYear() == 1 ? " " + t.getYear() : "");

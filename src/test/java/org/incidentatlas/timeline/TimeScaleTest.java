@@ -53,7 +53,25 @@ class TimeScaleTest {
         assertEquals(TickGenerator.Level.MONTH, TickGenerator.levelFor(new TimeScale(0, DAY / 3), 78));
         assertEquals(TickGenerator.Level.DAY, TickGenerator.levelFor(new TimeScale(0, DAY / 80), 78));
         assertEquals(TickGenerator.Level.MINUTE, TickGenerator.levelFor(new TimeScale(0, 600), 78));
-        assertEquals(TickGenerator.Level.DECADE, TickGenerator.levelFor(new TimeScale(0, 1e12), 78));
+        assertEquals(TickGenerator.Level.CENTURY, TickGenerator.levelFor(new TimeScale(0, 1e12), 78));
+    }
+
+    @Test
+    void aSpanOfFourteenYearsGetsALabelEveryTwoYears() {
+        // 2011-2025 on 700 px, as the generated million shows it: whole years are 50 px apart, too close for 52
+        long from = Instant.parse("2011-01-01T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+        TimeScale s = TimeScale.fit(from, to, 700, 0);
+        TickGenerator.Level level = TickGenerator.levelFor(s, 52);
+        assertEquals(TickGenerator.Level.TWO_YEARS, level);
+        List<String> labels = TickGenerator.ticks(s, 700, level, ZoneOffset.UTC).stream()
+                .map(TickGenerator.Tick::label).toList();
+        assertEquals(List.of("2012", "2014", "2016", "2018", "2020", "2022", "2024"), labels);
+        // and centuries for a long history: 1600-2025 on 700 px
+        TimeScale long_ = TimeScale.fit(Instant.parse("1600-01-01T00:00:00Z").toEpochMilli(), to, 700, 0);
+        TickGenerator.Level coarse = TickGenerator.levelFor(long_, 52);
+        assertEquals(TickGenerator.Level.FIFTY_YEARS, coarse);
+        assertEquals("1650", TickGenerator.ticks(long_, 700, coarse, ZoneOffset.UTC).get(1).label());
     }
 
     @Test
