@@ -21,6 +21,7 @@ import org.incidentatlas.model.Category;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
 import org.incidentatlas.viewmodel.CategoryPalette;
+import org.incidentatlas.viewmodel.Counts;
 import org.incidentatlas.viewmodel.ExplorerState;
 import org.incidentatlas.viewmodel.Filters;
 
@@ -78,9 +79,10 @@ public final class FilterBar extends HBox {
         clear.setOnAction(e -> state.filtersProperty().set(Filters.NONE));
         Label cats = new Label("Categories:");
         Label regs = new Label("Regions:");
+        javafx.scene.control.ScrollPane regionScroll = capped(regions); // Tab scrolls a chip into view
         HBox.setHgrow(categories, Priority.ALWAYS);
-        HBox.setHgrow(regions, Priority.SOMETIMES);
-        getChildren().addAll(search, cats, categories, regs, regions, onlyMap, clear);
+        HBox.setHgrow(regionScroll, Priority.SOMETIMES);
+        getChildren().addAll(search, cats, categories, regs, regionScroll, onlyMap, clear);
         for (javafx.scene.Node n : java.util.List.of(search, cats, regs, onlyMap, clear)) {
             ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
@@ -91,6 +93,33 @@ public final class FilterBar extends HBox {
                     && before.text().equals(after.text()));
         });
         rebuild();
+    }
+
+    /** Rows of region chips shown before the rest scroll: a file over all of Syria and Iraq has 28 regions. */
+    static final int REGION_ROWS = 4;
+
+    /**
+     * {@code chips} in a pane as tall as they are, up to {@value #REGION_ROWS} rows, with a scroll bar beyond:
+     * at a million incidents all regions wrapped to ten rows and took a quarter of the map's height.
+     */
+    private static javafx.scene.control.ScrollPane capped(FlowPane chips) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(chips);
+        scroll.setId("regionScroll");
+        scroll.getStyleClass().add("chip-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setFocusTraversable(false); // the chips themselves take the focus
+        // one row is a chip (about 22 px) and the gap; the pane follows the chips' height as they wrap
+        javafx.beans.binding.DoubleBinding rows = javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double row = chips.getChildren().isEmpty() ? 0 : chips.getChildren().get(0).prefHeight(-1)
+                    + chips.getVgap();
+            double cap = row * REGION_ROWS - chips.getVgap() + 2;
+            return Math.min(chips.getHeight() + 2, Math.max(2, cap));
+        }, chips.heightProperty(), chips.getChildren());
+        scroll.prefViewportHeightProperty().bind(rows);
+        scroll.setMinViewportHeight(0);
+        return scroll;
     }
 
     /** Focuses the search field (Ctrl+K). */
@@ -104,7 +133,7 @@ public final class FilterBar extends HBox {
         categories.getChildren().clear();
         Map<String, Integer> counts = c.countsByCategory();
         for (Category cat : c.categories()) {
-            ToggleButton b = new ToggleButton(cat.label() + " " + counts.getOrDefault(cat.id(), 0),
+            ToggleButton b = new ToggleButton(cat.label() + " " + Counts.grouped(counts.getOrDefault(cat.id(), 0)),
                     new Circle(5, Color.web(CategoryPalette.color(c, cat))));
             b.setId("category-" + cat.id());
             b.getStyleClass().add("filter-toggle");
@@ -121,7 +150,7 @@ public final class FilterBar extends HBox {
         Map<String, Integer> byRegion = new TreeMap<>();
         c.countsByAdmin1().forEach((area, n) -> byRegion.put(area.isEmpty() ? Filters.NO_REGION : area, n));
         byRegion.forEach((region, n) -> {
-            ToggleButton b = new ToggleButton(region + " " + n);
+            ToggleButton b = new ToggleButton(region + " " + Counts.grouped(n));
             b.setId("region-" + region.replaceAll("[^A-Za-z0-9]", "_"));
             b.getStyleClass().add("filter-toggle");
             b.setSelected(true);

@@ -36,6 +36,7 @@ import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.IncidentCatalog;
 import org.incidentatlas.model.PlacePrecision;
 import org.incidentatlas.viewmodel.CategoryPalette;
+import org.incidentatlas.viewmodel.Counts;
 import org.incidentatlas.viewmodel.ExplorerState;
 
 /**
@@ -637,7 +638,7 @@ public final class AtlasMap extends StackPane {
             g.setStroke(Color.WHITE);
             g.setLineWidth(1.2);
             MarkerShapes.forCategory(i).draw(g, 8, 8, 5.5, true, true);
-            Label l = new Label(cat.label() + " (" + counts.getOrDefault(cat.id(), 0) + ")", icon);
+            Label l = new Label(cat.label() + " (" + Counts.grouped(counts.getOrDefault(cat.id(), 0)) + ")", icon);
             l.getStyleClass().add("legend-entry");
             legend.getChildren().add(l);
         }

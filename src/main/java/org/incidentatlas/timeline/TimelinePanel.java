@@ -34,6 +34,7 @@ import org.incidentatlas.model.Edtf;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
 import org.incidentatlas.ui.MarkerShapes;
+import org.incidentatlas.viewmodel.Counts;
 import org.incidentatlas.viewmodel.ExplorerState;
 import org.incidentatlas.viewmodel.Playback;
 import org.incidentatlas.viewmodel.TimeWindow;
@@ -118,10 +119,11 @@ public final class TimelinePanel extends BorderPane {
         reset.setOnAction(e -> state.resetWindow());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, play, speed, loop, mode, playheadLabel, spacer, zone, reset);
+        windowLabel.setTooltip(new Tooltip("The time window: incidents in it are drawn solid, the others faded"));
+        HBox header = new HBox(8, play, speed, loop, mode, playheadLabel, windowLabel, spacer, zone, reset);
         for (javafx.scene.Node n : header.getChildren()) {
-            if (n instanceof Region r && n != spacer) {
-                r.setMinWidth(Region.USE_PREF_SIZE);
+            if (n instanceof Region r && n != spacer && n != windowLabel) {
+                r.setMinWidth(Region.USE_PREF_SIZE); // only the window's dates may shorten: they are also drawn
             }
         }
         header.setAlignment(Pos.CENTER_LEFT);
@@ -230,7 +232,7 @@ public final class TimelinePanel extends BorderPane {
                 l.setMinWidth(Region.USE_PREF_SIZE); // the window text may shorten, the key may not
             }
         }
-        box.getChildren().addAll(spacer, windowLabel, countLabel);
+        box.getChildren().addAll(spacer, countLabel);
         return box;
     }
 
@@ -282,13 +284,14 @@ public final class TimelinePanel extends BorderPane {
             boolean fine = w.endMillis() - w.startMillis() < 3 * 86_400_000L;
             DateTimeFormatter f = DateTimeFormatter.ofPattern(fine ? "d MMM yyyy HH:mm" : "d MMM yyyy",
                     Locale.ENGLISH).withZone(zone);
-            windowLabel.setText(f.format(w.start()) + " – " + f.format(w.end().minusMillis(1)));
+            windowLabel.setText("window " + f.format(w.start()) + " – " + f.format(w.end().minusMillis(1)));
             playheadLabel.setText("▸ " + DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
                     .withZone(zone).format(Instant.ofEpochMilli(w.endMillis())) + " "
                     + IncidentTimelineSkin.zoneLabel(zone));
         }
-        // while filtering, the same width as the usual text: the row has no room to spare beside the window label
-        countLabel.setText(state.visibleCountProperty().get() + " of " + state.getCatalog().size()
+        // while filtering, about the same width as the usual text: the key beside it may not shorten
+        countLabel.setText(Counts.grouped(state.visibleCountProperty().get()) + " of "
+                + Counts.grouped(state.getCatalog().size())
                 + (state.filteringProperty().get() ? " shown · filtering…" : " incidents shown"));
     }
 }

@@ -259,7 +259,7 @@ public final class ExplorerState {
         if (selectedId != null) {
             selectById(selectedId);
         }
-        status.set("Reloaded " + result.sourceName() + " (" + result.catalog().size() + " incidents)"
+        status.set("Reloaded " + result.sourceName() + " (" + Counts.grouped(result.catalog().size()) + " incidents)"
                 + (result.problems().isEmpty() ? "" : " · " + result.problems().size() + " problems"));
     }
 
@@ -291,7 +291,7 @@ public final class ExplorerState {
         recomputeVisible();
         long errors = result.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         var fmt = fileFormat.get();
-        status.set(c.size() + " incidents loaded from " + result.sourceName()
+        status.set(Counts.grouped(c.size()) + " incidents loaded from " + result.sourceName()
                 + (fmt == null || fmt == org.incidentatlas.io.formats.Format.NATIVE ? "" : " (read as " + fmt.label()
                 + (fmt == org.incidentatlas.io.formats.Format.CSV || fmt == org.incidentatlas.io.formats.Format.GEOJSON
                 ? "; File ▸ Import Options… to change how" : "") + ")")

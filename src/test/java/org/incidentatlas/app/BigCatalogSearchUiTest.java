@@ -81,6 +81,45 @@ class BigCatalogSearchUiTest extends WindowUiTest {
     }
 
     @Test
+    void theCountAndTheWindowStayReadableAtThisSize(FxRobot robot) {
+        // the count groups its digits; the window's dates were cut to "1…" when they shared the key's row
+        javafx.scene.control.Label count = robot.lookup("#visibleCountLabel").queryAs(javafx.scene.control.Label.class);
+        assertTrue(fx(count::getText).endsWith(" of 60,000 incidents shown"), fx(count::getText));
+        javafx.scene.control.Label window = robot.lookup("#timeWindowLabel").queryAs(javafx.scene.control.Label.class);
+        String text = fx(window::getText);
+        assertTrue(text.matches("window \\d{1,2} \\w{3} \\d{4} – \\d{1,2} \\w{3} \\d{4}"), text);
+        assertEquals(text, fx(() -> ((javafx.scene.text.Text) window.lookup(".text")).getText()), "shown in full");
+        assertEquals(fx(count::getText), fx(() -> ((javafx.scene.text.Text) count.lookup(".text")).getText()),
+                "count shown in full");
+    }
+
+    @Test
+    void regionChipsTakeAtMostFourRowsAndTabScrollsToTheOneFocused(FxRobot robot) {
+        javafx.scene.control.ScrollPane pane = robot.lookup("#regionScroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.layout.FlowPane chips = (javafx.scene.layout.FlowPane) pane.getContent();
+        int n = fx(() -> chips.getChildren().size());
+        assertTrue(n > 20, "the generated file covers many regions: " + n);
+        double shown = fx(pane::getHeight);
+        assertTrue(shown < 4 * 26 + 4, "at most four rows of chips: " + shown + " px");
+        assertTrue(fx(chips::getHeight) > 1.5 * shown, "the rest scrolls");
+
+        javafx.scene.Node last = fx(() -> chips.getChildren().get(n - 1));
+        fx(() -> {
+            chips.getChildren().get(0).requestFocus();
+            return null;
+        });
+        for (int i = 1; i < n; i++) {
+            robot.type(KeyCode.TAB);
+        }
+        assertTrue(fx(last::isFocused), "Tab walks the chips in order");
+        javafx.geometry.Bounds view = fx(() -> pane.localToScene(pane.getLayoutBounds()));
+        javafx.geometry.Bounds chip = fx(() -> last.localToScene(last.getLayoutBounds()));
+        assertTrue(chip.getMinY() >= view.getMinY() - 1 && chip.getMaxY() <= view.getMaxY() + 1,
+                "the focused chip " + chip + " is scrolled into view " + view);
+    }
+
+    @Test
     void theSearchAppliesAfterAPauseOrOnEnterAndClearStillClears(FxRobot robot) throws Exception {
         assertEquals(N, fx(() -> state.getCatalog().size()));
         TextField field = robot.lookup("#searchField").queryAs(TextField.class);
