@@ -160,6 +160,11 @@ public final class Benchmark {
         results.put("first_frame_phases", lastFirstFramePhases);
         results.put("first_frame_ms_plain_java_jar", firstFrameMillis(5, false));
         results.put("first_frame_phases_plain_java_jar", lastFirstFramePhases);
+        if (full) {
+            // what a user waits for: launch to the million on screen, in a fresh JVM (cold code, heap growing)
+            results.put("first_frame_ms_1m_fresh_process", firstFrameMillis(1, true, LoadBench.file(1_000_000)));
+            results.put("first_frame_phases_1m_fresh_process", lastFirstFramePhases);
+        }
         // context for the machine at hand: a one-label JavaFX window started the same way
         results.put("first_frame_ms_hello_javafx", helloFxMillis(5));
 
@@ -180,6 +185,14 @@ public final class Benchmark {
      * {@code withArchive} false, as plain {@code java -jar}; -1 when the jar is missing.
      */
     static double firstFrameMillis(int runs, boolean withArchive) throws Exception {
+        return firstFrameMillis(runs, withArchive, null);
+    }
+
+    /**
+     * As {@link #firstFrameMillis(int, boolean)}, the app opening {@code file} instead of the seed: with a big
+     * file, the time a user waits from launch until the incidents are on screen, in a fresh JVM.
+     */
+    static double firstFrameMillis(int runs, boolean withArchive, Path file) throws Exception {
         Path jar = Path.of("target", "incident-atlas.jar");
         Path launcher = Path.of("target", "incident-atlas.sh");
         if (!Files.exists(jar) || withArchive && !Files.exists(launcher)) {
@@ -192,13 +205,21 @@ public final class Benchmark {
                     + System.currentTimeMillis();
             ProcessBuilder pb;
             if (withArchive) {
-                pb = new ProcessBuilder("sh", launcher.toString(), "--screenshot", "target/bench/first-frame.png");
+                List<String> cmd = new ArrayList<>(List.of("sh", launcher.toString(), "--screenshot",
+                        "target/bench/first-frame.png"));
+                if (file != null) {
+                    cmd.add(file.toString());
+                }
+                pb = new ProcessBuilder(cmd);
                 pb.environment().put("JAVA_HOME", javaHome);
                 pb.environment().put("ATLAS_JAVA_OPTS", opts);
             } else {
                 List<String> cmd = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString()));
                 cmd.addAll(List.of(opts.split(" ")));
                 cmd.addAll(List.of("-jar", jar.toString(), "--screenshot", "target/bench/first-frame.png"));
+                if (file != null) {
+                    cmd.add(file.toString());
+                }
                 pb = new ProcessBuilder(cmd);
             }
             Process p = pb.redirectErrorStream(true).start();
