@@ -9,8 +9,8 @@
 # It also asks the JIT to wait ten times longer than usual before compiling a method with its optimising
 # compiler (C2). At start-up thousands of JavaFX methods turn warm at once; on a two-core machine C2 compiling
 # them took a core from the FX thread while it built the first frame, which came ~0.4 s later (medians of
-# alternated runs: 2,159 vs 1,696 ms, 2,338 vs 1,956 ms, 2,284 vs 1,884 ms; docs/performance.md). Hot loops, such as reading a
-# million incidents, pass the higher thresholds within milliseconds: big files loaded no slower.
+# alternated runs: 2,159 vs 1,696 ms, 2,338 vs 1,956 ms, 2,284 vs 1,884 ms; docs/decisions/0010). Hot loops,
+# such as reading a million incidents, pass the higher thresholds within milliseconds: big files load no slower.
 #
 # JAVA_HOME picks the JDK (else java on PATH); ATLAS_JAVA_OPTS adds JVM options (e.g. -Xmx8g).
 here=$(dirname "$0")

@@ -229,7 +229,7 @@ public final class TimelinePanel extends BorderPane {
         countLabel.setMinWidth(Region.USE_PREF_SIZE);
         for (javafx.scene.Node n : box.getChildren()) {
             if (n instanceof Label l) {
-                l.setMinWidth(Region.USE_PREF_SIZE); // the window text may shorten, the key may not
+                l.setMinWidth(Region.USE_PREF_SIZE); // the key may not shorten
             }
         }
         box.getChildren().addAll(spacer, countLabel);
