@@ -86,6 +86,7 @@ public final class IncidentTable extends TableView<Incident> {
         setId("incidentTable");
         getStyleClass().add("incident-table");
         setPlaceholder(new Label("No incident matches the filters"));
+        setFixedCellSize(org.incidentatlas.ui.ListRows.height());
         when.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         when.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override

@@ -134,6 +134,7 @@ public final class TimelinePanel extends BorderPane {
         setBottom(legend());
 
         undated.setId("undatedTray");
+        undated.setFixedCellSize(org.incidentatlas.ui.ListRows.height()); // see ListRows
         undated.setItems(undatedItems);
         undated.setPlaceholder(new Label("none"));
         undated.setCellFactory(v -> new ListCell<>() {

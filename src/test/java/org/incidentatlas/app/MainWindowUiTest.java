@@ -54,6 +54,27 @@ class MainWindowUiTest extends WindowUiTest {
     }
 
     @Test
+    void tableAndTrayRowsHoldTheirTextUnclipped(FxRobot robot) {
+        // rows have one fixed height (ListRows), so the text must fit it: a smaller height would cut it
+        for (String cells : new String[] {"#incidentTable .table-cell", "#undatedTray .list-cell"}) {
+            int checked = 0;
+            for (javafx.scene.Node n : robot.lookup(cells).queryAll()) {
+                javafx.scene.control.Labeled cell = (javafx.scene.control.Labeled) n;
+                if (fx(cell::getText) == null || fx(cell::getText).isEmpty()) {
+                    continue;
+                }
+                javafx.scene.text.Text text = (javafx.scene.text.Text) cell.lookup(".text");
+                javafx.geometry.Bounds b = fx(() -> cell.sceneToLocal(text.localToScene(text.getLayoutBounds())));
+                double h = fx(cell::getHeight);
+                assertTrue(b.getMinY() >= -0.5 && b.getMaxY() <= h + 0.5,
+                        cells + " '" + fx(cell::getText) + "' text " + b + " in a row " + h + " px high");
+                checked++;
+            }
+            assertTrue(checked > 0, "no text found in " + cells);
+        }
+    }
+
+    @Test
     void clickingTheAlAsadMarkerSelectsItOnTheTimelineAndInTheDetails(FxRobot robot) {
         int drones = index(DRONES);
         robot.clickOn(markerOnScreen(drones));
