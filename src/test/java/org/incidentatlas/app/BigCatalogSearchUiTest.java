@@ -78,6 +78,27 @@ class BigCatalogSearchUiTest extends WindowUiTest {
         }
         assertEquals(members, seen.cardinality(), "an incident is in two discs");
         assertTrue(members > N / 2, "most of the " + N + " incidents are in discs at this zoom: " + members);
+        // the discs sit where their members are (the catalog is projected on the indexer at this size): a disc
+        // well left of another holds incidents further west, one well above holds incidents further north
+        var catalog = fx(() -> state.getCatalog());
+        double[] lon = new double[discs.size()];
+        double[] lat = new double[discs.size()];
+        for (int k = 0; k < discs.size(); k++) {
+            for (int m : discs.get(k).members()) {
+                lon[k] += catalog.lon(m) / discs.get(k).members().length;
+                lat[k] += catalog.lat(m) / discs.get(k).members().length;
+            }
+        }
+        for (int a = 0; a < discs.size(); a++) {
+            for (int b = 0; b < discs.size(); b++) {
+                if (discs.get(b).x() - discs.get(a).x() > 60) {
+                    assertTrue(lon[b] > lon[a], "disc " + b + " is east of disc " + a + " on screen, not on Earth");
+                }
+                if (discs.get(b).y() - discs.get(a).y() > 60) {
+                    assertTrue(lat[b] < lat[a], "disc " + b + " is south of disc " + a + " on screen, not on Earth");
+                }
+            }
+        }
     }
 
     @Test
