@@ -33,7 +33,15 @@ public final class FilterBar extends HBox {
     private final ExplorerState state;
     private final TextField search = new TextField();
     private final FlowPane categories = new FlowPane(4, 2);
-    private final FlowPane regions = new FlowPane(4, 2);
+    /** The region chips; after each layout they size the pane that scrolls them (see {@link #fitRegionRows}). */
+    private final FlowPane regions = new FlowPane(4, 2) {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            fitRegionRows();
+        }
+    };
+    private final javafx.scene.control.ScrollPane regionScroll = new javafx.scene.control.ScrollPane(regions);
     private final CheckBox onlyMap = new CheckBox("Only what the map shows");
     private boolean syncing;
     /** Catalog size from which the search is applied after a pause in the typing rather than at each key. */
@@ -79,7 +87,13 @@ public final class FilterBar extends HBox {
         clear.setOnAction(e -> state.filtersProperty().set(Filters.NONE));
         Label cats = new Label("Categories:");
         Label regs = new Label("Regions:");
-        javafx.scene.control.ScrollPane regionScroll = capped(regions); // Tab scrolls a chip into view
+        regionScroll.setId("regionScroll");
+        regionScroll.getStyleClass().add("chip-scroll");
+        regionScroll.setFitToWidth(true);
+        regionScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        regionScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        regionScroll.setFocusTraversable(false); // the chips take the focus; Tab scrolls a chip into view
+        regionScroll.setMinViewportHeight(1);
         HBox.setHgrow(categories, Priority.ALWAYS);
         HBox.setHgrow(regionScroll, Priority.SOMETIMES);
         getChildren().addAll(search, cats, categories, regs, regionScroll, onlyMap, clear);
@@ -99,27 +113,27 @@ public final class FilterBar extends HBox {
     static final int REGION_ROWS = 4;
 
     /**
-     * {@code chips} in a pane as tall as they are, up to {@value #REGION_ROWS} rows, with a scroll bar beyond:
-     * at a million incidents all regions wrapped to ten rows and took a quarter of the map's height.
+     * Sizes the pane of region chips from the chips as laid out: as tall as they are, up to {@value #REGION_ROWS}
+     * rows (beyond, it scrolls: at a million incidents all regions wrapped to ten rows and took a quarter of the
+     * map's height), and never narrower than the widest chip. Measured after each layout of the chips rather
+     * than bound to their preferred sizes, which new chips do not have until their skins are made.
      */
-    private static javafx.scene.control.ScrollPane capped(FlowPane chips) {
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(chips);
-        scroll.setId("regionScroll");
-        scroll.getStyleClass().add("chip-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.setFocusTraversable(false); // the chips themselves take the focus
-        // one row is a chip (about 22 px) and the gap; the pane follows the chips' height as they wrap
-        javafx.beans.binding.DoubleBinding rows = javafx.beans.binding.Bindings.createDoubleBinding(() -> {
-            double row = chips.getChildren().isEmpty() ? 0 : chips.getChildren().get(0).prefHeight(-1)
-                    + chips.getVgap();
-            double cap = row * REGION_ROWS - chips.getVgap() + 2;
-            return Math.min(chips.getHeight() + 2, Math.max(2, cap));
-        }, chips.heightProperty(), chips.getChildren());
-        scroll.prefViewportHeightProperty().bind(rows);
-        scroll.setMinViewportHeight(0);
-        return scroll;
+    private void fitRegionRows() {
+        double row = 0;
+        double widest = 0;
+        for (javafx.scene.Node chip : regions.getChildren()) {
+            row = Math.max(row, chip.getLayoutBounds().getHeight());
+            widest = Math.max(widest, chip.getLayoutBounds().getWidth());
+        }
+        double rows = row <= 0 ? 0 : Math.min(regions.getHeight(), REGION_ROWS * (row + regions.getVgap()) - regions
+                .getVgap());
+        double height = Math.max(1, Math.ceil(rows) + 2);
+        if (Math.abs(regionScroll.getPrefViewportHeight() - height) > 0.5) {
+            regionScroll.setPrefViewportHeight(height);
+        }
+        if (Math.abs(regionScroll.getMinViewportWidth() - widest) > 0.5) {
+            regionScroll.setMinViewportWidth(widest);
+        }
     }
 
     /** Focuses the search field (Ctrl+K). */

@@ -86,7 +86,6 @@ public final class IncidentTable extends TableView<Incident> {
         setId("incidentTable");
         getStyleClass().add("incident-table");
         setPlaceholder(new Label("No incident matches the filters"));
-        setFixedCellSize(org.incidentatlas.ui.ListRows.height());
         when.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         when.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
@@ -98,14 +97,17 @@ public final class IncidentTable extends TableView<Incident> {
         when.setComparator(Comparator.comparingInt(i -> state.getCatalog().indexOf(i.id())));
         when.setPrefWidth(95);
         TableColumn<Incident, String> title = new TableColumn<>("Title");
-        title.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        // rows are one line high (ui.ListRows)
+        title.setCellValueFactory(c -> new ReadOnlyStringWrapper(org.incidentatlas.ui.ListRows.oneLine(
+                c.getValue().title())));
         title.setPrefWidth(230);
         TableColumn<Incident, String> place = new TableColumn<>("Place");
         place.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().where() == null ? "—"
-                : c.getValue().where().name()));
+                : org.incidentatlas.ui.ListRows.oneLine(c.getValue().where().name())));
         place.setPrefWidth(140);
         TableColumn<Incident, String> category = new TableColumn<>("Category");
-        category.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().category().label()));
+        category.setCellValueFactory(c -> new ReadOnlyStringWrapper(org.incidentatlas.ui.ListRows.oneLine(
+                c.getValue().category().label())));
         category.setPrefWidth(110);
         TableColumn<Incident, Number> sources = new TableColumn<>("Sources");
         sources.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sources().size()));

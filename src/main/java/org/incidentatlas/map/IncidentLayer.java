@@ -329,7 +329,7 @@ final class IncidentLayer extends MapLayer {
      * (benchmarks and tests; FX thread).
      */
     void awaitIndex() {
-        if (projecting != null) {
+        while (projecting != null) { // a stale projection's redraw starts the current catalog's
             install(projecting.join());
             redraw(); // starts the index for it
         }
@@ -611,11 +611,19 @@ final class IncidentLayer extends MapLayer {
         var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> project(catalog), INDEXER);
         projecting = future;
         projectingCatalog = catalog;
-        future.thenAccept(p -> javafx.application.Platform.runLater(() -> {
-            if (projecting == future) {
-                install(p);
-                redraw();
+        future.whenComplete((p, failure) -> javafx.application.Platform.runLater(() -> {
+            if (projecting != future) {
+                return; // a newer catalog
             }
+            if (failure != null) {
+                // never leave the map saying "Placing…": project here instead (it throws again if it must)
+                projecting = null;
+                projectingCatalog = null;
+                projectCatalog(state.getCatalog());
+            } else {
+                install(p);
+            }
+            redraw();
         }));
     }
 

@@ -134,14 +134,14 @@ public final class TimelinePanel extends BorderPane {
         setBottom(legend());
 
         undated.setId("undatedTray");
-        undated.setFixedCellSize(org.incidentatlas.ui.ListRows.height()); // see ListRows
+        undated.getStyleClass().add("undated-list"); // rows of one fixed height (ui.ListRows)
         undated.setItems(undatedItems);
         undated.setPlaceholder(new Label("none"));
         undated.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Incident item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.title());
+                setText(empty || item == null ? null : org.incidentatlas.ui.ListRows.oneLine(item.title()));
                 setTooltip(empty || item == null ? null : new Tooltip(item.title()));
                 setPrefWidth(0); // ellipsis instead of a horizontal scroll bar
             }

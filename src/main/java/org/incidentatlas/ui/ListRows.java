@@ -1,18 +1,21 @@
 package org.incidentatlas.ui;
 
-import javafx.scene.text.Font;
-
 /**
- * The one row height of the incident table and the undated tray. With a fixed height the virtual flow lays out
- * its cells without asking each for its size: the first frame came ~0.12 s sooner (launcher alternated 9 + 9
- * times: 2,028 → 1,914 and 1,877 → 1,731 ms medians).
+ * The incident table and the undated tray draw rows of one fixed height ({@code -fx-fixed-cell-size: 2em} in
+ * app.css, 24 px in the app's 12 px font): the virtual flows then lay out their cells without asking each for
+ * its size, and the first frame came ~0.12 s sooner (launcher alternated 9 + 9 times: 2,028 → 1,914 and
+ * 1,877 → 1,731 ms medians). What such a row shows must therefore be one line.
  */
 public final class ListRows {
     private ListRows() {
     }
 
-    /** A one-line row in the default font: 24 px at 13 px, the height the rows had when measured. */
-    public static double height() {
-        return Math.ceil(Font.getDefault().getSize() * 24 / 13.0);
+    /** {@code text} on one line: each run of line and paragraph breaks becomes one space; {@code null} stays. */
+    public static String oneLine(String text) {
+        if (text == null || text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0
+                && text.indexOf('\u2029') < 0) {
+            return text;
+        }
+        return text.replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
     }
 }
