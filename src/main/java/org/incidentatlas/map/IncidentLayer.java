@@ -21,6 +21,7 @@ import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.Incident;
 import org.incidentatlas.model.IncidentCatalog;
 import org.incidentatlas.viewmodel.CategoryPalette;
+import org.incidentatlas.viewmodel.Counts;
 import org.incidentatlas.viewmodel.ExplorerState;
 
 /**
@@ -347,8 +348,12 @@ final class IncidentLayer extends MapLayer {
         return projecting != null || building != null || levelPending >= 0;
     }
 
-    /** From this many indexed incidents, a level's time order is sorted on the indexer, not in a redraw. */
-    private static final int LEVEL_IN_BACKGROUND_FROM = 50_000;
+    /**
+     * From this many incidents, work a redraw would do on the FX thread for a new catalog or zoom level goes to
+     * the indexer instead, and the layer redraws when it is in: projecting a new catalog, and sorting a level's
+     * time order.
+     */
+    static final int ON_INDEXER_FROM = 50_000;
     private SpatialIndex levelIndex;
     private int levelPending = -1;
     private boolean levelInBackgroundFailed;
@@ -360,7 +365,7 @@ final class IncidentLayer extends MapLayer {
      * clusters are drawn as if inside the window.
      */
     private boolean timeOrderReady(SpatialIndex idx, int level) {
-        if (idx.isPrepared(level) || idx.size() < LEVEL_IN_BACKGROUND_FROM || levelInBackgroundFailed) {
+        if (idx.isPrepared(level) || idx.size() < ON_INDEXER_FROM || levelInBackgroundFailed) {
             return true;
         }
         if (levelIndex != idx || levelPending != level) {
@@ -587,12 +592,10 @@ final class IncidentLayer extends MapLayer {
         g.setFont(COUNT_FONT);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("Placing " + org.incidentatlas.viewmodel.Counts.grouped(n) + " incidents on the map …",
+        g.fillText("Placing " + Counts.grouped(n) + " incidents on the map …",
                 viewWidth / 2, viewHeight / 2);
     }
 
-    /** From this many incidents a new catalog is projected on the indexer, not in the FX thread's first redraw. */
-    static final int PROJECT_ASIDE_FROM = 50_000;
     private record Projection(IncidentCatalog catalog, double[] x, double[] y, int located) {
     }
 
@@ -646,7 +649,7 @@ final class IncidentLayer extends MapLayer {
         IncidentCatalog catalog = state.getCatalog();
         boolean projected = true;
         if (mercatorOf != catalog) {
-            if (catalog.size() >= PROJECT_ASIDE_FROM) {
+            if (catalog.size() >= ON_INDEXER_FROM) {
                 projectAside(catalog);
                 projected = false;
             } else {
@@ -687,10 +690,8 @@ final class IncidentLayer extends MapLayer {
         double[] py = new double[n];
         boolean[] include = new boolean[n];
         int selected = state.getSelectedIndex();
-        // Screen = origin + Mercator × world size: one projection per catalog, one multiply-add per redraw.
-        if (mercatorOf != catalog) {
-            projectCatalog(catalog);
-        }
+        // Screen = origin + Mercator × world size: one projection per catalog (made by redraw), one
+        // multiply-add per redraw.
         Point2D origin = getMapPoint(0, 0); // where Mercator (0.5, 0.5) is on screen
         double world = 256 * Math.pow(2, baseMap.zoom().get());
         double ox = origin.getX() - 0.5 * world;
