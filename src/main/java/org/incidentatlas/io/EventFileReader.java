@@ -45,6 +45,10 @@ public final class EventFileReader {
     private final JsonFactory factory;
     /** Read and check incidents in two threads (multi-core machines); tests compare both ways. */
     final boolean twoThreads;
+    /** Files from this size on are read by two threads, each from one half (tests lower it). */
+    long splitFrom = 1 << 20;
+    /** How many reads joined a second reader's half (tests check that a split happened). */
+    final java.util.concurrent.atomic.AtomicInteger splitsJoined = new java.util.concurrent.atomic.AtomicInteger();
 
     public EventFileReader() {
         this(Runtime.getRuntime().availableProcessors() >= 2);
@@ -70,10 +74,27 @@ public final class EventFileReader {
      * @throws EventFileException when the file is missing, unreadable, not JSON, or not an events file
      */
     public LoadResult read(Path file) throws EventFileException {
+        return read(file, null, null);
+    }
+
+    /**
+     * Reads {@code file}, telling {@code progress} (when not null, from the reading threads) how many of its bytes
+     * have been read so far, and stopping with an {@link EventFileException} caused by
+     * {@link ProgressInputStream.Cancelled} once {@code cancelled} (when not null) says so.
+     *
+     * <p>Reading a file rather than a stream lets the reader go back to an incident's bytes, so incidents are
+     * read straight from the parser's tokens (see {@link DirectIncident}), and a big file is read by two threads,
+     * each from one half (see {@link Split}).
+     *
+     * @throws EventFileException when the file is missing, unreadable, not JSON, or not an events file
+     */
+    public LoadResult read(Path file, java.util.function.LongConsumer progress,
+                           java.util.function.BooleanSupplier cancelled) throws EventFileException {
         String name = file.toString();
         FilePreflight.check(file); // no pipes, directories or files too big to hold, before any byte is read
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(name, in);
+        try (FileBytes bytes = new FileBytes(file)) {
+            java.util.function.UnaryOperator<InputStream> wrap = progressOf(progress, cancelled);
+            return read(name, wrap.apply(bytes.from(0)), new Direct(bytes, factory, wrap, splitFrom, splitsJoined));
         } catch (NoSuchFileException e) {
             throw new EventFileException(name, new Problem(Problem.Severity.ERROR, "$", 0, 0,
                     "no such file"), e);
@@ -91,9 +112,35 @@ public final class EventFileReader {
      * @throws EventFileException when it is not JSON or not an events file
      */
     public LoadResult read(String sourceName, InputStream in) throws EventFileException {
+        return read(sourceName, in, null);
+    }
+
+    /** Wraps each stream the reader reads so that their bytes add up in {@code progress} and Cancel stops them. */
+    private static java.util.function.UnaryOperator<InputStream> progressOf(java.util.function.LongConsumer progress,
+            java.util.function.BooleanSupplier cancelled) {
+        if (progress == null && cancelled == null) {
+            return in -> in;
+        }
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong told = new java.util.concurrent.atomic.AtomicLong();
+        return in -> {
+            long[] mine = new long[1];
+            return new ProgressInputStream(in, count -> {
+                long sum = total.addAndGet(count - mine[0]);
+                mine[0] = count;
+                if (progress != null && told.getAndAccumulate(sum, Math::max) < sum) {
+                    progress.accept(sum);
+                }
+            }, cancelled == null ? () -> false : cancelled);
+        };
+    }
+
+    private LoadResult read(String sourceName, InputStream in, Direct given) throws EventFileException {
         try (JsonParser parser = factory.createParser(in)) {
+            // reading directly counts in bytes: files in UTF-16 or UTF-32 (read through a Reader) are read as a stream
+            Direct direct = parser instanceof com.fasterxml.jackson.core.json.UTF8StreamJsonParser ? given : null;
             try {
-                return new Validation(sourceName, parser, twoThreads).run();
+                return new Validation(sourceName, parser, twoThreads, direct, 0).run();
             } catch (JsonProcessingException e) {
                 // a StreamReadConstraints violation carries no location: take the parser's
                 throw e.getLocation() != null ? e : new JsonProcessingException(e.getOriginalMessage(),
@@ -132,7 +179,8 @@ public final class EventFileReader {
         /** Ids of skipped incidents and their paths, so that a narrative step can say its incident was skipped. */
         private final Map<String, String> skippedIds = new HashMap<>();
         /** Incidents with related ids: where their {@code related} array is, checked once all ids are known. */
-        private final List<Object[]> relatedChecks = new ArrayList<>();
+        private final List<RelatedCheck> relatedChecks = new ArrayList<>();
+        /** Incidents (with their index in {@code events}) that name a category or place not read yet. */
         private final List<Object[]> waiting = new ArrayList<>();
         /** Parsed dates by their text, for the short forms that repeat (days, months, years): stored once. */
         private final Map<String, TimeExtent> dates = new HashMap<>();
@@ -142,11 +190,33 @@ public final class EventFileReader {
         private boolean categoriesDone;
         private boolean placesDone;
         private int rejected;
+        /** The top-level field names read so far. */
+        private final Set<String> rootNames = new HashSet<>();
+        /**
+         * The file being read, when the reader can go back to its bytes (else {@code null}): then incidents are
+         * read {@link DirectIncident directly}, and one that needs the checked path is read again from its bytes.
+         */
+        private final Direct direct;
+        /** The file offset of the parser's first byte (a split reader's parser starts mid-file, after a prefix). */
+        private final long base;
+        /** Set when a second reader read the rest of the document from {@code events}' middle on. */
+        private boolean restReadBySplit;
+        /** Where this reader's first incident starts, in its own parser's lines and columns (for a split). */
+        private int firstLine;
+        private int firstColumn;
+        /** Set by the first reader when it no longer wants this (second) reader's work. */
+        private volatile boolean abandoned;
 
         Validation(String sourceName, JsonParser parser, boolean twoThreads) {
+            this(sourceName, parser, twoThreads, null, 0);
+        }
+
+        Validation(String sourceName, JsonParser parser, boolean twoThreads, Direct direct, long base) {
             this.sourceName = sourceName;
             this.parser = parser;
             this.twoThreads = twoThreads;
+            this.direct = direct;
+            this.base = base;
         }
 
         LoadResult run() throws IOException, EventFileException {
@@ -164,26 +234,10 @@ public final class EventFileReader {
             }
             Node root = Node.at(parser.currentTokenLocation().getLineNr(),
                     parser.currentTokenLocation().getColumnNr());
-            Set<String> names = new HashSet<>();
-            while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                if (!names.add(name)) {
-                    throw new com.fasterxml.jackson.core.JsonParseException(parser, "Duplicate field '" + name + "'");
-                }
-                JsonToken v = parser.nextToken();
-                if (name.equals("events") && v == JsonToken.START_ARRAY) {
-                    readCategoriesAndPlaces();
-                    streamEvents();
-                    sections.put(name, Node.emptyArray());
-                } else {
-                    Node value = Node.read(parser, v);
-                    sections.put(name, value);
-                    if (name.equals("format")) {
-                        checkFormat(value);
-                    }
-                }
+            readFields();
+            if (!restReadBySplit) {
+                requireEnd();
             }
-            requireEnd();
             if (!sections.containsKey("format")) {
                 warn(LocatedPath.ROOT, root, "no \"format\" field; reading as " + FORMAT);
             }
@@ -194,7 +248,7 @@ public final class EventFileReader {
                 arrayOrEmpty(sectionsNode(root), LocatedPath.ROOT, "events"); // says so
             }
             for (Object[] w : waiting) {
-                accept((Node) w[0], (LocatedPath) w[1]);
+                accept((Node) w[0], (Integer) w[1]);
             }
             waiting.clear();
             checkRelated();
@@ -205,6 +259,32 @@ public final class EventFileReader {
             problems.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                     : Integer.compare(a.column(), b.column()));
             return new LoadResult(sourceName, catalog, problems, rejected);
+        }
+
+        /** Reads the top-level fields up to the document's closing brace (or until a split reader read the rest). */
+        private void readFields() throws IOException, EventFileException {
+            JsonToken t;
+            while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (!rootNames.add(name)) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(parser, "Duplicate field '" + name + "'");
+                }
+                JsonToken v = parser.nextToken();
+                if (name.equals("events") && v == JsonToken.START_ARRAY) {
+                    readCategoriesAndPlaces();
+                    streamEvents();
+                    sections.put(name, Node.emptyArray());
+                    if (restReadBySplit) {
+                        return;
+                    }
+                } else {
+                    Node value = Node.read(parser, v);
+                    sections.put(name, value);
+                    if (name.equals("format")) {
+                        checkFormat(value);
+                    }
+                }
+            }
         }
 
         private void requireEnd() throws IOException {
@@ -250,6 +330,10 @@ public final class EventFileReader {
          * and Cancel surface as before.
          */
         private void streamEvents() throws IOException {
+            if (direct != null) {
+                streamDirect();
+                return;
+            }
             if (!twoThreads) {
                 int i = 0;
                 JsonToken t;
@@ -314,6 +398,175 @@ public final class EventFileReader {
             }
         }
 
+        /**
+         * Streams {@code $.events} through {@link DirectIncident}, in this thread; an incident that needs the checked
+         * path is read again from its bytes as a {@code Node}. In a big file on a multi-core machine, a second
+         * reader starts at an incident near the file's middle and reads the rest of the document in another thread
+         * (see {@link Split}); when this thread gets there it takes that reader's work in, or, if the guess was not
+         * an incident's start or anything else went wrong there, carries on by itself.
+         */
+        private void streamDirect() throws IOException {
+            DirectIncident d = new DirectIncident(new DirectIncident.Lookups() {
+                @Override
+                public Category category(String id) {
+                    return categories.get(id);
+                }
+
+                @Override
+                public GeoLocation place(String id) {
+                    return places.get(id);
+                }
+
+                @Override
+                public TimeExtent plainDate(int key) {
+                    return plainDates.find(key);
+                }
+
+                @Override
+                public TimeExtent date(String text) {
+                    return Validation.this.date(text);
+                }
+            });
+            Split split = twoThreads && categoriesDone && placesDone ? Split.start(this) : null;
+            try {
+                int i = 0;
+                long lastEnd = -1;
+                JsonToken t;
+                while ((t = nextElement()) != JsonToken.END_ARRAY) {
+                    if (abandoned) {
+                        throw new Abandoned();
+                    }
+                    if (i == 0) {
+                        firstLine = Node.tokenLine(parser);
+                        firstColumn = Node.tokenColumn(parser);
+                    }
+                    if (split != null && base + tokenOffset() > split.comma) {
+                        // the first incident after the guessed comma: is it the second reader's first one?
+                        boolean there = i > 0 && lastEnd <= split.comma;
+                        Split s = split;
+                        split = null;
+                        if (there && s.takeOver(this, i, Node.tokenLine(parser), Node.tokenColumn(parser))) {
+                            restReadBySplit = true;
+                            return;
+                        }
+                        s.abandon();
+                    }
+                    if (t != JsonToken.START_OBJECT) {
+                        check(Node.read(parser, t), i); // not an incident: the checks say what it is
+                    } else if (d.read(parser, t) && !ids.contains(d.draft.idHash, d.idText)) {
+                        ids.add(d.draft.idHash, incidents.size());
+                        incidents.add(d.draft);
+                        if (!d.draft.related.isEmpty()) {
+                            relatedChecks.add(new RelatedCheck(d.draft.related, i, d.relatedLine, d.relatedColumn));
+                        }
+                    } else {
+                        check(readAgain(d), i);
+                    }
+                    lastEnd = t == JsonToken.START_OBJECT ? base + d.end : Long.MAX_VALUE; // unknown: no split there
+                    i++;
+                }
+            } finally {
+                if (split != null) {
+                    split.abandon();
+                }
+            }
+        }
+
+        /** The byte offset of the current token, a brace or bracket. */
+        private long tokenOffset() {
+            return DirectIncident.tokenByteOffset(parser);
+        }
+
+        /** The incident {@code d} just passed over, read again from the file as a {@code Node} located in it. */
+        private Node readAgain(DirectIncident d) throws IOException {
+            byte[] bytes = direct.file.read(base + d.start, Math.toIntExact(d.end - d.start));
+            try (JsonParser sub = direct.factory.createParser(bytes)) {
+                JsonToken t = sub.nextToken();
+                int rootColumn = Node.tokenColumn(sub);
+                try {
+                    return Node.read(sub, t).relocated(d.startLine, d.startColumn);
+                } catch (JsonProcessingException e) {
+                    // the bytes were read as JSON once already: a repeated field name; say where it is in the file
+                    var loc = e.getLocation();
+                    int line = loc == null ? 0 : loc.getLineNr() - 1 + d.startLine;
+                    int column = loc == null ? 0 : loc.getLineNr() == 1
+                            ? loc.getColumnNr() - rootColumn + d.startColumn : loc.getColumnNr();
+                    throw new com.fasterxml.jackson.core.JsonParseException(parser, e.getOriginalMessage(),
+                            new com.fasterxml.jackson.core.JsonLocation(null, -1, line, column));
+                }
+            }
+        }
+
+        /**
+         * The second reader's part, when it started at {@code $.events[firstElement]}: (line, column) is where
+         * this reader found that incident. False, with nothing changed, when the two parts do not join as one
+         * document would read: an id or a top-level field in both, or anything that second reader could not place.
+         */
+        private boolean join(Validation w, int firstElement, int line, int column) {
+            if (!w.waiting.isEmpty()) {
+                return false;
+            }
+            Set<String> later = new HashSet<>(w.sections.keySet());
+            later.remove("events");
+            for (String name : later) {
+                if (rootNames.contains(name)) {
+                    return false;
+                }
+            }
+            int offset = incidents.size();
+            if (!ids.absorb(w.ids, offset)) {
+                return false;
+            }
+            incidents.append(w.incidents);
+            rejected += w.rejected;
+            int fl = w.firstLine;
+            int fc = w.firstColumn;
+            for (Problem q : w.problems) {
+                problems.add(moved(q, firstElement, fl, fc, line, column));
+            }
+            for (RelatedCheck c : w.relatedChecks) {
+                relatedChecks.add(new RelatedCheck(c.related(), c.element() + firstElement,
+                        c.line() - fl + line, c.line() == fl ? c.column() - fc + column : c.column()));
+            }
+            w.skippedIds.forEach(skippedIds::putIfAbsent);
+            for (String name : later) {
+                rootNames.add(name);
+                sections.put(name, w.sections.get(name).relocated(fl, fc, line, column));
+            }
+            return true;
+        }
+
+        /** {@code q} as the first reader would have said it: the incident's index and the place in the file. */
+        private static Problem moved(Problem q, int firstElement, int fromLine, int fromColumn, int line,
+                                     int column) {
+            String path = q.path();
+            String prefix = "$.events[";
+            if (path.startsWith(prefix)) {
+                int close = path.indexOf(']', prefix.length());
+                int k = Integer.parseInt(path.substring(prefix.length(), close));
+                path = prefix + (k + firstElement) + path.substring(close);
+            }
+            if (q.line() <= 0) {
+                return new Problem(q.severity(), path, q.line(), q.column(), q.message());
+            }
+            int c = q.line() == fromLine ? q.column() - fromColumn + column : q.column();
+            return new Problem(q.severity(), path, q.line() - fromLine + line, c, q.message());
+        }
+
+        /** The second reader's run: the rest of {@code events} and of the document, after its prefix. */
+        private void readRest() throws IOException, EventFileException {
+            parser.nextToken(); // the prefix: {"events":[
+            parser.nextToken();
+            parser.nextToken();
+            rootNames.add("events");
+            categoriesDone = true;
+            placesDone = true;
+            streamEvents();
+            sections.put("events", Node.emptyArray());
+            readFields();
+            requireEnd();
+        }
+
         private JsonToken nextElement() throws IOException {
             JsonToken t = parser.nextToken();
             if (t == null) {
@@ -324,11 +577,10 @@ public final class EventFileReader {
         }
 
         private void check(Node e, int i) {
-            LocatedPath path = EVENTS.child(i);
             if (mustWait(e)) {
-                waiting.add(new Object[] {e, path});
+                waiting.add(new Object[] {e, i});
             } else {
-                accept(e, path);
+                accept(e, i);
             }
         }
 
@@ -345,7 +597,8 @@ public final class EventFileReader {
             return !placesDone && w != null && w.isTextual() && !places.containsKey(w.asText());
         }
 
-        private void accept(Node e, LocatedPath path) {
+        private void accept(Node e, int element) {
+            LocatedPath path = EVENTS.child(element);
             try {
                 Parsed inc = event(e, path);
                 if (ids.contains(inc.id)) {
@@ -356,7 +609,8 @@ public final class EventFileReader {
                 incidents.add(inc.id, inc.title, inc.when, inc.where, inc.category, inc.summary, inc.outcome,
                         inc.sources, inc.tags, inc.related);
                 if (!inc.related.isEmpty()) {
-                    relatedChecks.add(new Object[] {inc.related, path.child("related"), e.get("related")});
+                    Node at = e.get("related");
+                    relatedChecks.add(new RelatedCheck(inc.related, element, at.line, at.column));
                 }
             } catch (Invalid ex) {
                 rejected++;
@@ -556,12 +810,11 @@ public final class EventFileReader {
         }
 
         private void checkRelated() {
-            for (Object[] c : relatedChecks) {
-                @SuppressWarnings("unchecked")
-                List<String> related = (List<String>) c[0];
-                for (String r : related) {
+            for (RelatedCheck c : relatedChecks) {
+                for (String r : c.related()) {
                     if (!ids.contains(r)) {
-                        warn((LocatedPath) c[1], (Node) c[2], "related incident \"" + r + "\" is not in the file");
+                        warn(EVENTS.child(c.element()).child("related"), Node.at(c.line(), c.column()),
+                                "related incident \"" + r + "\" is not in the file");
                     }
                 }
             }
@@ -818,6 +1071,17 @@ public final class EventFileReader {
         private TimeExtent[] values = new TimeExtent[4096];
         private int size;
 
+        /** The date kept for {@code key}, or {@code null}. */
+        TimeExtent find(int key) {
+            int mask = keys.length - 1;
+            for (int slot = slot(key) & mask; keys[slot] != 0; slot = (slot + 1) & mask) {
+                if (keys[slot] == key) {
+                    return values[slot];
+                }
+            }
+            return null;
+        }
+
         TimeExtent get(int key, String text) {
             int mask = keys.length - 1;
             int slot = slot(key) & mask;
@@ -858,6 +1122,126 @@ public final class EventFileReader {
                 }
             }
         }
+    }
+
+    /** What reading incidents directly needs: the file's bytes, a parser factory, and how to wrap a stream. */
+    private record Direct(FileBytes file, JsonFactory factory,
+                          java.util.function.UnaryOperator<InputStream> wrap, long splitFrom,
+                          java.util.concurrent.atomic.AtomicInteger joined) {
+    }
+
+    /** Stops a second reader whose work is no longer wanted. */
+    private static final class Abandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * A second reader of a big file: it starts at a guessed incident near the middle (a comma, then an object whose
+     * first field is {@code "id"}) and reads the rest of the document on its own thread while the first reader
+     * reads up to there. The guess is only used if the first reader, reading normally, finds an incident boundary
+     * exactly at that comma; otherwise the second reader's work is dropped. So a guess can cost time but never
+     * change what is read.
+     */
+    private static final class Split {
+        /** Enough bytes after the middle to find an incident's start in any sensible file. */
+        private static final int LOOK = 4 << 20;
+        private static final byte[] PREFIX = "{\"events\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        final long comma;
+        private final Validation second;
+        private final Thread thread;
+        private volatile Throwable failure;
+
+        private Split(long comma, Validation second) {
+            this.comma = comma;
+            this.second = second;
+            this.thread = new Thread(this::run, "incident-atlas-read-second-half");
+            thread.setDaemon(true);
+        }
+
+        /** Starts a second reader for {@code first}'s file, or returns {@code null} when the file is small. */
+        static Split start(Validation first) throws IOException {
+            Direct d = first.direct;
+            long size = d.file.size();
+            long from = Math.max(first.base + first.tokenOffset(), size / 2);
+            if (size < d.splitFrom || from >= size) {
+                return null;
+            }
+            byte[] look = d.file.read(from, (int) Math.min(LOOK, size - from));
+            int at = incidentComma(look);
+            if (at < 0) {
+                return null;
+            }
+            long comma = from + at;
+            InputStream rest = d.wrap.apply(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(PREFIX),
+                    d.file.from(comma + 1)));
+            JsonParser parser = d.factory.createParser(rest);
+            Validation second = new Validation(first.sourceName, parser, false, d, comma + 1 - PREFIX.length);
+            second.categories.putAll(first.categories);
+            second.places.putAll(first.places);
+            Split s = new Split(comma, second);
+            s.thread.start();
+            return s;
+        }
+
+        /** The index in {@code b} of a comma followed by an object whose first field is "id", or -1. */
+        static int incidentComma(byte[] b) {
+            for (int i = 0; i < b.length; i++) {
+                if (b[i] == ',') {
+                    int j = skipSpace(b, i + 1);
+                    if (j < b.length && b[j] == '{') {
+                        j = skipSpace(b, j + 1);
+                        if (j + 4 <= b.length && b[j] == '"' && b[j + 1] == 'i' && b[j + 2] == 'd' && b[j + 3] == '"') {
+                            return i;
+                        }
+                    }
+                }
+            }
+            return -1;
+        }
+
+        private static int skipSpace(byte[] b, int i) {
+            while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        private void run() {
+            try (JsonParser p = second.parser) {
+                second.readRest();
+            } catch (Throwable t) { // any failure means "not used": the first reader reads on by itself
+                failure = t;
+            }
+        }
+
+        /** Waits for the second reader and joins its work into {@code first}; false when it cannot be used. */
+        boolean takeOver(Validation first, int firstElement, int line, int column) throws IOException {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                abandon();
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("reading interrupted");
+            }
+            boolean joined = failure == null && first.join(second, firstElement, line, column);
+            if (joined) {
+                first.direct.joined.incrementAndGet();
+            }
+            return joined;
+        }
+
+        void abandon() {
+            second.abandoned = true;
+        }
+    }
+
+    /** An incident's related ids, checked once all ids are known; where its {@code related} array is. */
+    private record RelatedCheck(List<String> related, int element, int line, int column) {
     }
 
     /** Incidents read and waiting to be checked, in file order from {@code first}. */

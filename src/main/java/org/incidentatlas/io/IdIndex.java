@@ -30,6 +30,36 @@ final class IdIndex {
         return false;
     }
 
+    /**
+     * As {@link #contains(String)} for an id known by its hash {@code h} ({@link String#hashCode}); {@code id}
+     * makes the id itself, and is asked only when a stored id has the same hash.
+     */
+    boolean contains(int h, java.util.function.Supplier<String> id) {
+        int mask = slots.length - 1;
+        String text = null;
+        for (int s = spread(h) & mask; slots[s] != 0; s = (s + 1) & mask) {
+            long v = slots[s];
+            if ((int) (v >>> 32) == h) {
+                if (text == null) {
+                    text = id.get();
+                }
+                if (store.get((int) v - 1).id().equals(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Records that the store's incident {@code index} has an id of hash {@code h}, not yet contained. */
+    void add(int h, int index) {
+        if (2 * (size + 1) > slots.length) {
+            grow();
+        }
+        put((long) h << 32 | (index + 1));
+        size++;
+    }
+
     /** Records that the store's incident {@code index} has id {@code id} (not yet {@link #contains contained}). */
     void add(String id, int index) {
         if (2 * (size + 1) > slots.length) {
@@ -37,6 +67,46 @@ final class IdIndex {
         }
         put((long) id.hashCode() << 32 | (index + 1));
         size++;
+    }
+
+    /**
+     * Takes in the ids of {@code other}, whose store's incidents were appended to this one's store from index
+     * {@code offset}; call before appending them. Returns false, changing nothing, when an id is in both.
+     */
+    boolean absorb(IdIndex other, int offset) {
+        for (long v : other.slots) {
+            if (v != 0 && containsHash((int) (v >>> 32), other.store, (int) v - 1)) {
+                return false;
+            }
+        }
+        for (long v : other.slots) {
+            if (v != 0) {
+                if (2 * (size + 1) > slots.length) {
+                    grow();
+                }
+                put((v & 0xFFFF_FFFF_0000_0000L) | ((int) v + offset));
+                size++;
+            }
+        }
+        return true;
+    }
+
+    /** True when an id with hash {@code h} here equals the id of {@code store}'s incident {@code index}. */
+    private boolean containsHash(int h, IncidentStore store, int index) {
+        int mask = slots.length - 1;
+        String id = null;
+        for (int s = spread(h) & mask; slots[s] != 0; s = (s + 1) & mask) {
+            long v = slots[s];
+            if ((int) (v >>> 32) == h) {
+                if (id == null) {
+                    id = store.get(index).id();
+                }
+                if (this.store.get((int) v - 1).id().equals(id)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void put(long v) {

@@ -55,16 +55,8 @@ final class Node {
 
     /** Reads the value that starts at the parser's current token {@code t}, children included. */
     static Node read(JsonParser p, JsonToken t) throws IOException {
-        int line;
-        int column;
-        if (p instanceof ParserBase b) {
-            line = b.getTokenLineNr();
-            column = b.getTokenColumnNr() - 1; // that method counts from 2 on the first column
-        } else {
-            var loc = p.currentTokenLocation();
-            line = loc.getLineNr();
-            column = loc.getColumnNr();
-        }
+        int line = tokenLine(p);
+        int column = tokenColumn(p);
         switch (t) {
             case START_OBJECT: {
                 Node obj = new Node(Kind.OBJECT, line, column, null, 0);
@@ -113,6 +105,40 @@ final class Node {
             default:
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + t);
         }
+    }
+
+    /** The line of the parser's current token, as nodes record it. */
+    static int tokenLine(JsonParser p) {
+        return p instanceof ParserBase b ? b.getTokenLineNr() : p.currentTokenLocation().getLineNr();
+    }
+
+    /** The column of the parser's current token, as nodes record it. */
+    static int tokenColumn(JsonParser p) {
+        // ParserBase's method counts from 2 on the first column
+        return p instanceof ParserBase b ? b.getTokenColumnNr() - 1 : p.currentTokenLocation().getColumnNr();
+    }
+
+    /**
+     * This tree as if read elsewhere in a bigger text: a node on this root's line moves by the columns between
+     * this root and ({@code line}, {@code column}); a node on a later line keeps its column. For an incident read
+     * again from its own bytes, so that messages point into the file.
+     */
+    Node relocated(int line, int column) {
+        return relocated(this.line, this.column, line, column);
+    }
+
+    /** This tree with ({@code fromLine}, {@code fromColumn}) moved to ({@code toLine}, {@code toColumn}), as above. */
+    Node relocated(int fromLine, int fromColumn, int toLine, int toColumn) {
+        int l = this.line - fromLine + toLine;
+        int c = this.line == fromLine ? this.column - fromColumn + toColumn : this.column;
+        Node n = new Node(kind, l, c, text, number);
+        n.names = names;
+        n.size = size;
+        n.values = new Node[size];
+        for (int i = 0; i < size; i++) {
+            n.values[i] = values[i].relocated(fromLine, fromColumn, toLine, toColumn);
+        }
+        return n;
     }
 
     private static com.fasterxml.jackson.core.JsonParseException duplicate(JsonParser p, String name) {

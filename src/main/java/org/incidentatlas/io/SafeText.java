@@ -71,7 +71,8 @@ public final class SafeText {
         return !removed(c);
     }
 
-    private static boolean removed(char c) {
+    /** Whether {@link #clean} removes {@code c} wherever it is (surrogates aside). */
+    static boolean removed(char c) {
         if (c < 0x20) {
             return c != '\t' && c != '\n' && c != '\r';
         }

@@ -379,6 +379,205 @@ public final class Incident {
                 + sources() + ", tags=" + tags() + ", related=" + related() + "]";
     }
 
+    /** The bytes {@link #pack(IncidentDraft, byte[], int)} writes for {@code d}. */
+    static int packedSize(IncidentDraft d) {
+        TimeExtent when = d.when;
+        int n = 1;
+        if (when != null) {
+            n += TIME_BYTES + (when.offset() != null ? 4 : 0) + textSize(d, d.whenText);
+        }
+        if (d.place != null) {
+            GeoLocation g = d.place;
+            n += 8 + 8 + 2 + (g.uncertaintyKm() != null ? 8 : 0) + textSize(g.id()) + textSize(g.name())
+                    + textSize(g.admin1()) + textSize(g.country());
+        } else if (d.inline) {
+            n += 8 + 8 + 2 + (Double.isNaN(d.uncertaintyKm) ? 0 : 8) + 1 + textSize(d, d.placeName)
+                    + textSize(d, d.admin1) + textSize(d, d.country);
+        }
+        if (d.hasOutcome) {
+            n += varintSize(d.killed + 1) + varintSize(d.injured + 1) + textSize(d, d.damage);
+        }
+        n += textSize(d, d.id) + textSize(d, d.title) + textSize(d, d.summary);
+        n += varintSize(d.sourceCount);
+        for (int i = 0; i < 6 * d.sourceCount; i++) {
+            n += textSize(d, d.sources[i]);
+        }
+        n += varintSize(d.tagCount);
+        for (int i = 0; i < d.tagCount; i++) {
+            n += textSize(d, d.tags[i]);
+        }
+        n += varintSize(d.related.size());
+        for (String r : d.related) {
+            n += textSize(r);
+        }
+        return n;
+    }
+
+    /** Packs {@code d} (all but its category) at {@code b[at]}, exactly as {@link #pack} packs the same values. */
+    static void pack(IncidentDraft d, byte[] b, int at) {
+        Objects.requireNonNull(d.category, "category");
+        if (d.id == IncidentDraft.NONE || d.title == IncidentDraft.NONE) {
+            throw new NullPointerException("id and title");
+        }
+        TimeExtent when = d.when;
+        boolean located = d.place != null || d.inline;
+        int p = at;
+        b[p++] = (byte) ((when != null ? DATED : 0) | (located ? LOCATED : 0) | (d.hasOutcome ? OUTCOME : 0));
+        if (when != null) {
+            p = i64(b, p, when.earliest().getEpochSecond());
+            p = i32(b, p, when.earliest().getNano());
+            p = i64(b, p, when.latest().getEpochSecond());
+            p = i32(b, p, when.latest().getNano());
+            b[p++] = (byte) when.precision().ordinal();
+            b[p++] = (byte) ((when.uncertain() ? 1 : 0) | (when.approximate() ? 2 : 0) | (when.interval() ? 4 : 0)
+                    | (when.openStart() ? 8 : 0) | (when.openEnd() ? 16 : 0) | (when.offset() != null ? 32 : 0));
+            if (when.offset() != null) {
+                p = i32(b, p, when.offset().getTotalSeconds());
+            }
+        }
+        if (d.place != null) {
+            GeoLocation g = d.place;
+            p = i64(b, p, Double.doubleToLongBits(g.lat()));
+            p = i64(b, p, Double.doubleToLongBits(g.lon()));
+            b[p++] = (byte) g.precision().ordinal();
+            b[p++] = (byte) (g.uncertaintyKm() != null ? 1 : 0);
+            if (g.uncertaintyKm() != null) {
+                p = i64(b, p, Double.doubleToLongBits(g.uncertaintyKm()));
+            }
+        } else if (d.inline) {
+            boolean unc = !Double.isNaN(d.uncertaintyKm);
+            p = i64(b, p, Double.doubleToLongBits(d.lat));
+            p = i64(b, p, Double.doubleToLongBits(d.lon));
+            b[p++] = (byte) d.precision.ordinal();
+            b[p++] = (byte) (unc ? 1 : 0);
+            if (unc) {
+                p = i64(b, p, Double.doubleToLongBits(d.uncertaintyKm));
+            }
+        }
+        p = text(b, p, d, d.id);
+        if (when != null) {
+            p = text(b, p, d, d.whenText);
+        }
+        if (d.place != null) {
+            GeoLocation g = d.place;
+            p = text(b, p, g.id());
+            p = text(b, p, g.name());
+            p = text(b, p, g.admin1());
+            p = text(b, p, g.country());
+        } else if (d.inline) {
+            b[p++] = 0; // an inline place has no id
+            p = text(b, p, d, d.placeName);
+            p = text(b, p, d, d.admin1);
+            p = text(b, p, d, d.country);
+        }
+        if (d.hasOutcome) {
+            p = varint(b, p, d.killed + 1);
+            p = varint(b, p, d.injured + 1);
+            p = text(b, p, d, d.damage);
+        }
+        p = text(b, p, d, d.title);
+        p = text(b, p, d, d.summary);
+        p = varint(b, p, d.sourceCount);
+        for (int i = 0; i < 6 * d.sourceCount; i++) {
+            p = text(b, p, d, d.sources[i]);
+        }
+        p = varint(b, p, d.tagCount);
+        for (int i = 0; i < d.tagCount; i++) {
+            p = text(b, p, d, d.tags[i]);
+        }
+        p = varint(b, p, d.related.size());
+        for (String r : d.related) {
+            p = text(b, p, Objects.requireNonNull(r, "related element"));
+        }
+    }
+
+    private static int varintSize(int v) {
+        int n = 1;
+        while ((v & ~0x7F) != 0) {
+            n++;
+            v >>>= 7;
+        }
+        return n;
+    }
+
+    private static int varint(byte[] b, int p, int v) {
+        while ((v & ~0x7F) != 0) {
+            b[p++] = (byte) (v & 0x7F | 0x80);
+            v >>>= 7;
+        }
+        b[p++] = (byte) v;
+        return p;
+    }
+
+    private static int i32(byte[] b, int p, int v) {
+        b[p] = (byte) (v >>> 24);
+        b[p + 1] = (byte) (v >>> 16);
+        b[p + 2] = (byte) (v >>> 8);
+        b[p + 3] = (byte) v;
+        return p + 4;
+    }
+
+    private static int i64(byte[] b, int p, long v) {
+        p = i32(b, p, (int) (v >>> 32));
+        return i32(b, p, (int) v);
+    }
+
+    private static int textSize(IncidentDraft d, long ref) {
+        if (ref == IncidentDraft.NONE) {
+            return 1;
+        }
+        int header = 1 + (int) ref;
+        int n = IncidentDraft.length(ref);
+        return varintSize(header) + ((ref & 1) != 0 ? 2 * n : n);
+    }
+
+    private static int text(byte[] b, int p, IncidentDraft d, long ref) {
+        if (ref == IncidentDraft.NONE) {
+            b[p] = 0;
+            return p + 1;
+        }
+        p = varint(b, p, 1 + (int) ref);
+        int bytes = (ref & 1) != 0 ? 2 * IncidentDraft.length(ref) : IncidentDraft.length(ref);
+        System.arraycopy(d.arena, (int) (ref >>> 32), b, p, bytes);
+        return p + bytes;
+    }
+
+    private static boolean wide(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int textSize(String s) {
+        if (s == null) {
+            return 1;
+        }
+        int n = s.length();
+        boolean wide = wide(s);
+        return varintSize(1 + (n << 1 | (wide ? 1 : 0))) + (wide ? 2 * n : n);
+    }
+
+    private static int text(byte[] b, int p, String s) {
+        if (s == null) {
+            b[p] = 0;
+            return p + 1;
+        }
+        int n = s.length();
+        boolean wide = wide(s);
+        p = varint(b, p, 1 + (n << 1 | (wide ? 1 : 0)));
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (wide) {
+                b[p++] = (byte) (c >>> 8);
+            }
+            b[p++] = (byte) c;
+        }
+        return p;
+    }
+
     /**
      * Values packed into bytes, losslessly for any Java string (lone surrogates included). Fixed-width numbers are
      * big-endian. A count is a variable-length unsigned int (7 bits a byte). A text is such a header, 0 for

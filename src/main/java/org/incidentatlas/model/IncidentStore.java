@@ -26,6 +26,11 @@ public final class IncidentStore {
     private int[] length = new int[256];
     private Category[] category = new Category[256];
     private int size;
+    /**
+     * Per incident, what a catalog's indexes read (see {@link Keys}), kept as incidents are added from their values
+     * so that the catalog need not decode them all again; {@code null} once an incident came in another way.
+     */
+    private Keys keys = new Keys(256);
     /** A full-size chunk made ahead of time by another thread ({@link #prepareChunk}), or {@code null}. */
     private final java.util.concurrent.atomic.AtomicReference<byte[]> spare =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -34,6 +39,7 @@ public final class IncidentStore {
 
     /** Adds a copy of {@code incident}. */
     public void add(Incident incident) {
+        keys = null;
         int n = incident.packedLength();
         int at = reserve(n);
         incident.copyPacked(chunks[chunkCount - 1], at);
@@ -55,6 +61,61 @@ public final class IncidentStore {
         int at = reserve(n);
         w.copyTo(chunks[chunkCount - 1], at);
         record(at, n, category);
+        if (keys != null) {
+            keys.set(size - 1, id, when, where);
+        }
+    }
+
+    /** Adds the incident {@code d} holds, packed straight into the store: what a fast reader calls. */
+    public void add(IncidentDraft d) {
+        java.util.Objects.requireNonNull(d.category, "category");
+        int n = Incident.packedSize(d);
+        int at = reserve(n);
+        Incident.pack(d, chunks[chunkCount - 1], at);
+        record(at, n, d.category);
+        if (keys != null) {
+            keys.set(size - 1, d);
+        }
+    }
+
+    /**
+     * Appends {@code other}'s incidents after this store's, sharing its chunks (nothing is copied but this store's
+     * last chunk, trimmed to what it holds). {@code other} must not be used afterwards. For a file read in two parts.
+     */
+    public void append(IncidentStore other) {
+        if (other.size == 0) {
+            return;
+        }
+        if (chunkCount > 0 && used < chunks[chunkCount - 1].length) {
+            chunks[chunkCount - 1] = Arrays.copyOf(chunks[chunkCount - 1], used);
+        }
+        int firstChunk = chunkCount;
+        if (chunkCount + other.chunkCount > chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount + other.chunkCount);
+        }
+        System.arraycopy(other.chunks, 0, chunks, chunkCount, other.chunkCount);
+        chunkCount += other.chunkCount;
+        used = other.used;
+        fullSizeChunks = fullSizeChunks || other.fullSizeChunks;
+        int n = size + other.size;
+        if (n > at.length) {
+            at = Arrays.copyOf(at, n);
+            length = Arrays.copyOf(length, n);
+            category = Arrays.copyOf(category, n);
+        }
+        for (int k = 0; k < other.size; k++) {
+            long a = other.at[k];
+            at[size + k] = (long) ((int) (a >>> 32) + firstChunk) << 32 | (a & 0xFFFF_FFFFL);
+        }
+        System.arraycopy(other.length, 0, length, size, other.size);
+        System.arraycopy(other.category, 0, category, size, other.size);
+        if (keys != null && other.keys != null) {
+            keys.grow(Math.max(keys.earliest.length, n));
+            keys.copy(other.keys, other.size, size);
+        } else {
+            keys = null;
+        }
+        size = n;
     }
 
     /** Where {@code n} more bytes go in the last chunk, which this makes room for. */
@@ -85,6 +146,9 @@ public final class IncidentStore {
             at = Arrays.copyOf(at, cap);
             length = Arrays.copyOf(length, cap);
             category = Arrays.copyOf(category, cap);
+            if (keys != null) {
+                keys.grow(cap);
+            }
         }
         at[size] = (long) (chunkCount - 1) << 32 | offset;
         length[size] = n;
@@ -124,6 +188,104 @@ public final class IncidentStore {
         return category[i];
     }
 
+    /** The indexes' values of every incident, when all came in from their values; else {@code null}. */
+    Keys keys() {
+        return keys;
+    }
+
+    /**
+     * What a catalog's indexes read of each incident, in arrays: its earliest and latest instants in epoch
+     * milliseconds ({@link Long#MAX_VALUE} when undated), latitude and longitude (NaN when unlocated), its id's
+     * hash and its first-level area. Each as {@link Incident}'s accessors give it from the packed bytes.
+     */
+    static final class Keys {
+        long[] earliest;
+        long[] latest;
+        double[] lat;
+        double[] lon;
+        int[] idHash;
+        String[] area;
+
+        Keys(int capacity) {
+            earliest = new long[capacity];
+            latest = new long[capacity];
+            lat = new double[capacity];
+            lon = new double[capacity];
+            idHash = new int[capacity];
+            area = new String[capacity];
+        }
+
+        void set(int i, String id, TimeExtent when, GeoLocation where) {
+            earliest[i] = when == null ? Long.MAX_VALUE : millis(when.earliest());
+            latest[i] = when == null ? Long.MAX_VALUE : millis(when.latest());
+            lat[i] = where == null ? Double.NaN : where.lat();
+            lon[i] = where == null ? Double.NaN : where.lon();
+            idHash[i] = id.hashCode();
+            area[i] = where == null ? null : where.admin1();
+        }
+
+        void set(int i, IncidentDraft d) {
+            TimeExtent when = d.when;
+            earliest[i] = when == null ? Long.MAX_VALUE : millis(when.earliest());
+            latest[i] = when == null ? Long.MAX_VALUE : millis(when.latest());
+            boolean located = d.place != null || d.inline;
+            lat[i] = d.place != null ? d.place.lat() : d.inline ? d.lat : Double.NaN;
+            lon[i] = d.place != null ? d.place.lon() : d.inline ? d.lon : Double.NaN;
+            idHash[i] = d.idHash;
+            area[i] = !located ? null : d.place != null ? d.place.admin1() : areaName(d);
+        }
+
+        /** Area names repeat: one {@code String} for each distinct one, looked up by its bytes. */
+        private final java.util.HashMap<Long, String[]> areas = new java.util.HashMap<>();
+
+        private String areaName(IncidentDraft d) {
+            long ref = d.admin1;
+            if (ref == IncidentDraft.NONE) {
+                return null;
+            }
+            int at = (int) (ref >>> 32);
+            int bytes = (ref & 1) != 0 ? 2 * IncidentDraft.length(ref) : IncidentDraft.length(ref);
+            long h = ref & 0xFFFF_FFFFL;
+            for (int i = 0; i < bytes; i++) {
+                h = 31 * h + d.arena[at + i];
+            }
+            String[] known = areas.get(h);
+            if (known != null && d.textEquals(ref, known[0])) {
+                return known[0];
+            }
+            String s = d.string(ref);
+            if (known == null && areas.size() < 4096) {
+                areas.put(h, new String[] {s});
+            }
+            return s;
+        }
+
+        /** As the packed form gives it: whole seconds and whole milliseconds of the nanoseconds. */
+        private static long millis(java.time.Instant t) {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1000L), t.getNano() / 1_000_000);
+        }
+
+        void grow(int capacity) {
+            if (capacity > earliest.length) {
+                earliest = Arrays.copyOf(earliest, capacity);
+                latest = Arrays.copyOf(latest, capacity);
+                lat = Arrays.copyOf(lat, capacity);
+                lon = Arrays.copyOf(lon, capacity);
+                idHash = Arrays.copyOf(idHash, capacity);
+                area = Arrays.copyOf(area, capacity);
+            }
+        }
+
+        void copy(Keys from, int n, int at) {
+            System.arraycopy(from.earliest, 0, earliest, at, n);
+            System.arraycopy(from.latest, 0, latest, at, n);
+            System.arraycopy(from.lat, 0, lat, at, n);
+            System.arraycopy(from.lon, 0, lon, at, n);
+            System.arraycopy(from.idHash, 0, idHash, at, n);
+            System.arraycopy(from.area, 0, area, at, n);
+        }
+    }
+
     Incident view(int i) {
         long a = at[i];
         return new Incident(category[i], chunks[(int) (a >>> 32)], (int) a, length[i]);
@@ -133,6 +295,7 @@ public final class IncidentStore {
      * chunks. */
     IncidentStore permuted(int[] order) {
         IncidentStore s = new IncidentStore();
+        s.keys = null;
         s.chunks = chunks;
         s.chunkCount = chunkCount;
         s.used = used;
@@ -147,6 +310,11 @@ public final class IncidentStore {
             s.category[k] = category[i];
         }
         return s;
+    }
+
+    /** Forgets the {@link #keys} (a catalog took what it needs from them). */
+    void dropKeys() {
+        keys = null;
     }
 
     /** Drops the spare capacity of the chunk and index arrays (after the last {@link #add}). */

@@ -187,14 +187,11 @@ public final class ExplorerState {
             try {
                 org.incidentatlas.io.FilePreflight.check(path); // no pipes, directories or files too big to hold
                 long size = Math.max(1, java.nio.file.Files.size(path));
-                try (java.io.InputStream in = new org.incidentatlas.io.ProgressInputStream(
-                        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(path)),
+                var imported = org.incidentatlas.io.formats.Formats.read(path, options, reader,
                         bytes -> ui.execute(() -> loadProgress.set(Math.min(1.0, bytes / (double) size))),
-                        cancelled::get)) {
-                    var imported = org.incidentatlas.io.formats.Formats.read(path.toString(), in, options, reader);
-                    result = imported.result();
-                    format = imported.format();
-                }
+                        cancelled::get);
+                result = imported.result();
+                format = imported.format();
             } catch (EventFileException e) {
                 if (e.getCause() instanceof org.incidentatlas.io.ProgressInputStream.Cancelled) {
                     wasCancelled = true;

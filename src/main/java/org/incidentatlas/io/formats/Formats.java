@@ -43,10 +43,34 @@ public final class Formats {
 
     /** As {@link #read(Path)}, with choices the importers would otherwise guess. */
     public static Imported read(Path file, ImportOptions options) throws EventFileException {
+        return read(file, options, new EventFileReader(), null, null);
+    }
+
+    /**
+     * As {@link #read(Path, ImportOptions)}, for the app's file loading: {@code progress} (when not null) hears how
+     * many bytes have been read, from the reading threads, and the read stops with an {@link EventFileException}
+     * caused by {@link org.incidentatlas.io.ProgressInputStream.Cancelled} once {@code cancelled} (when not null)
+     * says so. An events file is read by {@code nativeReader} as a file, which lets it use two threads.
+     */
+    public static Imported read(Path file, ImportOptions options, EventFileReader nativeReader,
+                                java.util.function.LongConsumer progress,
+                                java.util.function.BooleanSupplier cancelled) throws EventFileException {
         String name = file.toString();
         org.incidentatlas.io.FilePreflight.check(file); // no pipes, directories or files too big, before reading
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(name, in, options, new EventFileReader());
+        try {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(SNIFF_BYTES);
+            }
+            Format format = options.format() != null ? options.format() : sniff(name, head);
+            if (format == Format.NATIVE) {
+                return new Imported(nativeReader.read(file, progress, cancelled), Format.NATIVE, java.util.List.of());
+            }
+            try (InputStream in = new org.incidentatlas.io.ProgressInputStream(
+                    new BufferedInputStream(Files.newInputStream(file)), progress == null ? n -> { } : progress,
+                    cancelled == null ? () -> false : cancelled)) {
+                return read(name, in, options, nativeReader);
+            }
         } catch (NoSuchFileException e) {
             throw new EventFileException(name, new Problem(Problem.Severity.ERROR, "$", 0, 0, "no such file"), e);
         } catch (EventFileException e) {

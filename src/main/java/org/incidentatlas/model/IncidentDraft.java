@@ -1,0 +1,165 @@
+package org.incidentatlas.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One incident's checked values as a fast reader collects them, before {@link IncidentStore#add(IncidentDraft)}
+ * packs them: texts stay in one reused byte array (one byte a char when every char is below 256, else two), so
+ * reading an incident makes no {@code String}, no {@link Source} and no list. Reused for every incident of a
+ * reading thread; not thread-safe.
+ */
+public final class IncidentDraft {
+    /** A text that is absent. */
+    public static final long NONE = -1;
+
+    byte[] arena = new byte[2048];
+    private int used;
+
+    /** Required: the id, title and category. The id's {@link String#hashCode}, which the reader computes. */
+    public long id = NONE;
+    public int idHash;
+    public long title = NONE;
+    public Category category;
+    public long summary = NONE;
+    /** The date, and the text it was written as (as {@link TimeExtent#literal()}); {@code when} null if undated. */
+    public TimeExtent when;
+    public long whenText = NONE;
+    /** A place from the file's table, or else an inline place when {@link #inline}, or neither. */
+    public GeoLocation place;
+    public boolean inline;
+    public double lat;
+    public double lon;
+    public PlacePrecision precision;
+    /** NaN when not given. */
+    public double uncertaintyKm;
+    public long placeName = NONE;
+    public long admin1 = NONE;
+    public long country = NONE;
+    public boolean hasOutcome;
+    /** -1 when not given. */
+    public int killed;
+    public int injured;
+    public long damage = NONE;
+    /** Six texts a source: outlet, speaker, quote, published, url, note. */
+    public int sourceCount;
+    public long[] sources = new long[6 * 4];
+    public int tagCount;
+    public long[] tags = new long[8];
+    public List<String> related = List.of();
+
+    /** Forgets the last incident's values and texts. */
+    public void clear() {
+        used = 0;
+        id = NONE;
+        title = NONE;
+        category = null;
+        summary = NONE;
+        when = null;
+        whenText = NONE;
+        place = null;
+        inline = false;
+        placeName = NONE;
+        admin1 = NONE;
+        country = NONE;
+        hasOutcome = false;
+        killed = -1;
+        injured = -1;
+        damage = NONE;
+        sourceCount = 0;
+        tagCount = 0;
+        related = List.of();
+    }
+
+    /**
+     * Keeps {@code c[from, to)} and returns its reference: one byte a char, or two (big-endian) when {@code wide}
+     * (some char is 256 or above).
+     */
+    public long text(char[] c, int from, int to, boolean wide) {
+        int n = to - from;
+        int bytes = wide ? 2 * n : n;
+        if (used + bytes > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + bytes));
+        }
+        byte[] a = arena;
+        int p = used;
+        if (wide) {
+            for (int i = from; i < to; i++) {
+                char ch = c[i];
+                a[p++] = (byte) (ch >>> 8);
+                a[p++] = (byte) ch;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                a[p++] = (byte) c[i];
+            }
+        }
+        long ref = (long) used << 32 | (long) n << 1 | (wide ? 1 : 0);
+        used = p;
+        return ref;
+    }
+
+    /** Room for one more source's six texts, all {@link #NONE}; returns the index of its first. */
+    public int addSource() {
+        int at = 6 * sourceCount;
+        if (at + 6 > sources.length) {
+            sources = Arrays.copyOf(sources, sources.length * 2);
+        }
+        Arrays.fill(sources, at, at + 6, NONE);
+        sourceCount++;
+        return at;
+    }
+
+    /** Adds a tag's text. */
+    public void addTag(long text) {
+        if (tagCount == tags.length) {
+            tags = Arrays.copyOf(tags, tagCount * 2);
+        }
+        tags[tagCount++] = text;
+    }
+
+    /** The length in chars of a kept text. */
+    public static int length(long ref) {
+        return (int) ref >>> 1;
+    }
+
+    /** The {@code i}-th char of a kept text of one byte a char. */
+    public int narrowChar(long ref, int i) {
+        return arena[(int) (ref >>> 32) + i] & 0xff;
+    }
+
+    /** The kept text as a {@code String} (for the few places that need one). */
+    public String string(long ref) {
+        if (ref == NONE) {
+            return null;
+        }
+        int at = (int) (ref >>> 32);
+        int n = length(ref);
+        if ((ref & 1) == 0) {
+            return new String(arena, at, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = (char) ((arena[at + 2 * i] & 0xff) << 8 | arena[at + 2 * i + 1] & 0xff);
+        }
+        return new String(c);
+    }
+
+    /** Whether the kept text equals {@code s}. */
+    public boolean textEquals(long ref, String s) {
+        int n = length(ref);
+        if (s.length() != n) {
+            return false;
+        }
+        int at = (int) (ref >>> 32);
+        boolean wide = (ref & 1) != 0;
+        for (int i = 0; i < n; i++) {
+            char ch = wide ? (char) ((arena[at + 2 * i] & 0xff) << 8 | arena[at + 2 * i + 1] & 0xff)
+                    : (char) (arena[at + i] & 0xff);
+            if (ch != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
