@@ -153,7 +153,7 @@ final class DirectIncident {
                 case "id" -> {
                     bit = ID;
                     d.id = required(v, false);
-                    d.idHash = lastHash;
+                    d.idHash = hash(d.id);
                 }
                 case "title" -> {
                     bit = TITLE;
@@ -257,16 +257,58 @@ final class DirectIncident {
         }
         IncidentDraft d = draft;
         int key = plainDateKey(d, ref);
-        TimeExtent t = key > 0 ? lookups.plainDate(key) : null;
+        TimeExtent t = key > 0 ? lookups.plainDate(key) : knownDate(ref);
         if (t == null) {
             try {
                 t = lookups.date(d.string(ref));
             } catch (EdtfException e) {
                 throw Bail.INSTANCE;
             }
+            if (key == 0) {
+                rememberDate(ref, t);
+            }
         }
         d.when = t;
         d.whenText = ref;
+    }
+
+    /** Other short dates seen ("2021-06?", "2014/2017"), by their text: most repeat. An open-addressing table. */
+    private final String[] dateTexts = new String[4096];
+    private final TimeExtent[] dates = new TimeExtent[4096];
+    private int dateCount;
+
+    /** The longest other date kept: a date with a time of day rarely repeats. */
+    private static final int SHORT_DATE = 12;
+
+    private TimeExtent knownDate(long ref) {
+        if (IncidentDraft.length(ref) > SHORT_DATE || (ref & 1) != 0) {
+            return null;
+        }
+        int mask = dateTexts.length - 1;
+        for (int s = spread(hash(ref)) & mask; dateTexts[s] != null; s = (s + 1) & mask) {
+            if (draft.textEquals(ref, dateTexts[s])) {
+                return dates[s];
+            }
+        }
+        return null;
+    }
+
+    private void rememberDate(long ref, TimeExtent t) {
+        if (IncidentDraft.length(ref) > SHORT_DATE || (ref & 1) != 0 || 2 * (dateCount + 1) > dateTexts.length) {
+            return;
+        }
+        int mask = dateTexts.length - 1;
+        int s = spread(hash(ref)) & mask;
+        while (dateTexts[s] != null) {
+            s = (s + 1) & mask;
+        }
+        dateTexts[s] = draft.string(ref);
+        dates[s] = t;
+        dateCount++;
+    }
+
+    private static int spread(int h) {
+        return (h ^ (h >>> 16)) * 0x9E3779B1;
     }
 
     /** As {@code EventFileReader.plainDateKey}, from a kept text. */
@@ -293,9 +335,6 @@ final class DirectIncident {
         return v;
     }
 
-    /** The hash ({@link String#hashCode}) of the last text kept by {@link #keep}. */
-    private int lastHash;
-
     /**
      * Keeps the current string token stripped (as {@link String#strip}), or bails when the checked path would say
      * something about it: a char {@link SafeText#clean} removes or replaces, or (when {@code limited}) more than
@@ -313,11 +352,21 @@ final class DirectIncident {
         while (b > a && isSpace(c[b - 1])) {
             b--;
         }
+        if (limited && b - a > MAX_SHOWN_TEXT) {
+            throw Bail.INSTANCE;
+        }
+        if (a == b) {
+            return IncidentDraft.NONE;
+        }
+        long ref = draft.plain(c, a, b);
+        return ref != IncidentDraft.NOT_PLAIN ? ref : draft.text(c, a, b, checkedWide(c, a, b));
+    }
+
+    /** Whether {@code c[a, b)} has a char above 255; bails on any char {@link SafeText#clean} would touch. */
+    private static boolean checkedWide(char[] c, int a, int b) throws Bail {
         boolean wide = false;
-        int h = 0;
         for (int i = a; i < b; i++) {
             char ch = c[i];
-            h = 31 * h + ch;
             if ((char) (ch - 0x20) >= 0x5f) { // not printable ASCII: look closer
                 if (ch > 0xFF) {
                     wide = true;
@@ -325,18 +374,29 @@ final class DirectIncident {
                         if (!(Character.isHighSurrogate(ch) && i + 1 < b && Character.isLowSurrogate(c[i + 1]))) {
                             throw Bail.INSTANCE;
                         }
-                        h = 31 * h + c[++i]; // the pair's low half
+                        i++; // the pair's low half
                     }
                 } else if (SafeText.removed(ch)) {
                     throw Bail.INSTANCE;
                 }
             }
         }
-        if (limited && b - a > MAX_SHOWN_TEXT) {
-            throw Bail.INSTANCE;
+        return wide;
+    }
+
+    /** {@link String#hashCode} of a kept text. */
+    private int hash(long ref) {
+        IncidentDraft d = draft;
+        int n = IncidentDraft.length(ref);
+        int h = 0;
+        if ((ref & 1) == 0) {
+            for (int i = 0; i < n; i++) {
+                h = 31 * h + d.narrowChar(ref, i);
+            }
+            return h;
         }
-        lastHash = h;
-        return a == b ? IncidentDraft.NONE : draft.text(c, a, b, wide);
+        String s = d.string(ref);
+        return s.hashCode();
     }
 
     /**
@@ -569,8 +629,14 @@ final class DirectIncident {
                 String field = p.currentName();
                 JsonToken fv = next();
                 int k = 0;
-                while (k < 6 && !SOURCE_FIELDS[k].equals(field)) { // Jackson's names are interned: == mostly
+                while (k < 6 && SOURCE_FIELDS[k] != field) { // Jackson interns names, as Java does literals
                     k++;
+                }
+                if (k == 6) {
+                    k = 0;
+                    while (k < 6 && !SOURCE_FIELDS[k].equals(field)) {
+                        k++;
+                    }
                 }
                 if (k == 6 || (seen & 1 << k) != 0) {
                     throw Bail.INSTANCE; // unknown or repeated

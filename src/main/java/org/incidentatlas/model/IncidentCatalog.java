@@ -205,23 +205,15 @@ public final class IncidentCatalog {
             t.start();
         }
         this.incidents = new Views();
-        idTable = new int[Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1];
-        int mask = idTable.length - 1;
-        for (int k = 0; k < n; k++) {
-            int h = idHash[order[k]];
-            int slot = h & mask;
-            String id = null;
-            while (idTable[slot] != 0) {
-                int other = idTable[slot] - 1;
-                if (idHash[order[other]] == h) { // same hash: compare the ids themselves
-                    id = id != null ? id : store.view(k).id();
-                    if (store.view(other).id().equals(id)) {
-                        throw new IllegalArgumentException("duplicate incident id \"" + id + "\"");
-                    }
-                }
-                slot = (slot + 1) & mask;
-            }
-            idTable[slot] = k + 1;
+        // the id table too builds on another core, while this one fills the per-index arrays
+        java.util.concurrent.FutureTask<Object[]> ids = new java.util.concurrent.FutureTask<>(
+                () -> new Object[] {idTable(order, idHash, store)});
+        if (n < 50_000) {
+            ids.run();
+        } else {
+            Thread t = new Thread(ids, "incident-atlas-id-table");
+            t.setDaemon(true);
+            t.start();
         }
         categoryIndex = new int[n];
         lat = new double[n];
@@ -237,8 +229,9 @@ public final class IncidentCatalog {
             lat[k] = latOf[i];
             lon[k] = lonOf[i];
         }
+        idTable = (int[]) await(ids)[0];
         if (built == null) {
-            built = awaitTimeIndexes(timeIndexes);
+            built = await(timeIndexes);
         }
         this.latestSorted = (long[]) built[0];
         this.stabbing = (StabbingIndex) built[1];
@@ -275,7 +268,36 @@ public final class IncidentCatalog {
         return new Object[] {sortedLatest, new StabbingIndex(earliestMillis, latestMillis, dated)};
     }
 
-    private static Object[] awaitTimeIndexes(java.util.concurrent.FutureTask<Object[]> task) {
+    /**
+     * An open-addressing table of (sorted index + 1) by spread id hash, twice the size of the catalog.
+     *
+     * @throws IllegalArgumentException when two incidents have the same id
+     */
+    private static int[] idTable(int[] order, int[] idHash, IncidentStore store) {
+        int n = order.length;
+        int[] table = new int[Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1];
+        int mask = table.length - 1;
+        for (int k = 0; k < n; k++) {
+            int h = idHash[order[k]];
+            int slot = h & mask;
+            String id = null;
+            while (table[slot] != 0) {
+                int other = table[slot] - 1;
+                if (idHash[order[other]] == h) { // same hash: compare the ids themselves
+                    id = id != null ? id : store.view(k).id();
+                    if (store.view(other).id().equals(id)) {
+                        throw new IllegalArgumentException("duplicate incident id \"" + id + "\"");
+                    }
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = k + 1;
+        }
+        return table;
+    }
+
+    /** The task's result, waiting without giving up on interrupts; its runtime exception rethrown. */
+    private static Object[] await(java.util.concurrent.FutureTask<Object[]> task) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -320,6 +342,9 @@ public final class IncidentCatalog {
      */
     private static void sort(int[] order, long[] e, long[] l, boolean[] undated) {
         int n = order.length;
+        if (n >= 50_000 && sortPacked(order, e, l, undated)) {
+            return;
+        }
         int[] tmp = new int[n];
         if (n < 50_000) {
             mergeSort(order, tmp, 0, n, e, l, undated);
@@ -343,6 +368,96 @@ public final class IncidentCatalog {
             Thread.currentThread().interrupt();
         }
         merge(order, tmp, 0, mid, n, e, l, undated);
+    }
+
+    /** Index bits in a packed sort key: catalogs up to 2^21 (2,097,152) incidents. */
+    private static final int INDEX_BITS = 21;
+
+    /**
+     * The same order as {@link #mergeSort}, found by sorting primitive keys: (earliest − the least earliest) in
+     * the high bits and the index in the low {@link #INDEX_BITS}, so that equal instants keep their input order;
+     * then each run of equal earliest instants is put in (latest, index) order. The keys sort on two threads.
+     * False, with {@code order} untouched, when the file's instants span too long for the key (about 270
+     * years of milliseconds) or the catalog is too big.
+     */
+    private static boolean sortPacked(int[] order, long[] e, long[] l, boolean[] undated) {
+        int n = order.length;
+        if (n > 1 << INDEX_BITS) {
+            return false;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int dated = 0;
+        for (int i = 0; i < n; i++) {
+            if (!undated[i]) {
+                min = Math.min(min, e[i]);
+                max = Math.max(max, e[i]);
+                dated++;
+            }
+        }
+        if (dated > 0 && (max - min < 0 || max - min >= 1L << (63 - INDEX_BITS))) {
+            return false;
+        }
+        long[] keys = new long[dated];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!undated[i]) {
+                keys[k++] = (e[i] - min) << INDEX_BITS | i;
+            }
+        }
+        int mid = dated >>> 1;
+        Thread other = new Thread(() -> Arrays.sort(keys, 0, mid), "incident-atlas-sort");
+        other.setDaemon(true);
+        other.start();
+        Arrays.sort(keys, mid, dated);
+        joinUninterrupted(other);
+        // merge the two sorted halves into order (keys differ in their index bits: no ties)
+        long mask = (1L << INDEX_BITS) - 1;
+        int i = 0;
+        int j = mid;
+        for (k = 0; k < dated; k++) {
+            long key = j >= dated || (i < mid && keys[i] < keys[j]) ? keys[i++] : keys[j++];
+            order[k] = (int) (key & mask);
+        }
+        for (int u = 0; u < n; u++) { // undated last, in input order
+            if (undated[u]) {
+                order[k++] = u;
+            }
+        }
+        // runs of one earliest instant: by latest, ties in input order (already so within the run)
+        int[] tmp = null;
+        for (int from = 0; from < dated; ) {
+            int to = from + 1;
+            long at = e[order[from]];
+            boolean sorted = true;
+            while (to < dated && e[order[to]] == at) {
+                sorted &= l[order[to]] >= l[order[to - 1]];
+                to++;
+            }
+            if (!sorted) {
+                if (tmp == null) {
+                    tmp = new int[n];
+                }
+                mergeSort(order, tmp, from, to, e, l, undated);
+            }
+            from = to;
+        }
+        return true;
+    }
+
+    private static void joinUninterrupted(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException ex) {
+                interrupted = true; // the sort must finish: its arrays are half done
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stable merge sort of {@code a[from, to)} by (undated, earliest, latest); ties keep input order. */

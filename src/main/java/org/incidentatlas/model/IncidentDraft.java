@@ -99,6 +99,33 @@ public final class IncidentDraft {
         return ref;
     }
 
+    /** What {@link #plain} returns when a char is not printable ASCII. */
+    public static final long NOT_PLAIN = -2;
+
+    /**
+     * Keeps {@code c[from, to)} when every char is printable ASCII (U+0020 to U+007E, nearly all text in a file)
+     * and returns its reference; else keeps nothing and returns {@link #NOT_PLAIN}. One pass that checks and
+     * copies.
+     */
+    public long plain(char[] c, int from, int to) {
+        int n = to - from;
+        if (used + n > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + n));
+        }
+        byte[] a = arena;
+        int p = used;
+        for (int i = from; i < to; i++) {
+            char ch = c[i];
+            if ((char) (ch - 0x20) >= 0x5f) {
+                return NOT_PLAIN;
+            }
+            a[p++] = (byte) ch;
+        }
+        long ref = (long) used << 32 | (long) n << 1;
+        used = p;
+        return ref;
+    }
+
     /** Room for one more source's six texts, all {@link #NONE}; returns the index of its first. */
     public int addSource() {
         int at = 6 * sourceCount;

@@ -50,8 +50,7 @@ final class StabbingIndex {
             int i = items[k];
             mids[k] = earliest[i] / 2 + latest[i] / 2;
         }
-        Arrays.sort(mids);
-        long c = mids[count / 2];
+        long c = select(mids, count / 2); // what sorting would put there, without sorting (O(n), was O(n log n))
         int[] lefts = new int[count];
         int[] rights = new int[count];
         int nl = 0;
@@ -87,6 +86,44 @@ final class StabbingIndex {
         left[node] = l;
         right[node] = r;
         return node;
+    }
+
+    /** The value {@code Arrays.sort(a)} would put at {@code a[k]}; reorders {@code a}. Hoare's quickselect. */
+    static long select(long[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1; // median of three as the pivot: sorted and reversed runs stay fast
+            long x = a[lo];
+            long y = a[m];
+            long z = a[hi];
+            long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k]; // between the two parts: equal to the pivot
+            }
+        }
+        return a[k];
     }
 
     /** Copies items[0, count) into out[at …], sorted by key ascending (or descending). */

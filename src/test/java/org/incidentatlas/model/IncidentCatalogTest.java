@@ -37,6 +37,28 @@ class IncidentCatalogTest {
     }
 
     @Test
+    void aBigCatalogSortsAsASmallOneDoes() {
+        // 60,000 incidents (the sort by packed keys on two threads) over few distinct dates, so that runs of one
+        // earliest instant are long and their latest instants (years, months, days, intervals) differ
+        String[] forms = {"2019", "2019-03", "2019-03-04", "2019-03/2019-05", "2019-03-04/2020", "2018/2019-03",
+            "2019-03-04T10:00Z", "2019-03~", "2019?", "2017-12-31"};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        List<Incident> given = new java.util.ArrayList<>();
+        for (int i = 0; i < 60_000; i++) {
+            String when = r.nextInt(50) == 0 ? null : forms[r.nextInt(forms.length)];
+            given.add(inc("i" + i, when, null, null));
+        }
+        IncidentCatalog big = new IncidentCatalog("t", List.of(CAT), given);
+        java.util.Comparator<Incident> timeOrder = java.util.Comparator
+                .comparing((Incident x) -> x.when() == null)
+                .thenComparing(x -> x.when() == null ? Instant.MAX : x.when().earliest())
+                .thenComparing(x -> x.when() == null ? Instant.MAX : x.when().latest());
+        List<Incident> expected = given.stream().sorted(timeOrder).toList(); // a stable sort
+        assertEquals(expected.stream().map(Incident::id).toList(),
+                big.incidents().stream().map(Incident::id).toList());
+    }
+
+    @Test
     void findsIncidentsOverlappingAWindow() {
         assertArrayEquals(new int[] {0}, catalog.indicesOverlapping(Instant.parse("2016-05-01T00:00:00Z"),
                 Instant.parse("2016-06-01T00:00:00Z")), "the 2014–2017 interval covers 2016");
