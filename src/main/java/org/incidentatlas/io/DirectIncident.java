@@ -320,7 +320,8 @@ final class DirectIncident {
         int y = digits(d, ref, 0, 4);
         int m = n >= 7 && d.narrowChar(ref, 4) == '-' ? digits(d, ref, 5, 2) : n == 4 ? 0 : -1;
         int day = n == 10 && d.narrowChar(ref, 7) == '-' ? digits(d, ref, 8, 2) : n < 10 ? 0 : -1;
-        return y < 0 || m < 0 || day < 0 ? 0 : (y * 100 + m) * 100 + day;
+        return y < 0 || m < 0 || day < 0 || (n >= 7 && m == 0) || (n == 10 && day == 0) ? 0
+                : (y * 100 + m) * 100 + day;
     }
 
     private static int digits(IncidentDraft d, long ref, int from, int n) {

@@ -93,8 +93,9 @@ public final class EventFileReader {
         String name = file.toString();
         FilePreflight.check(file); // no pipes, directories or files too big to hold, before any byte is read
         try (FileBytes bytes = new FileBytes(file)) {
-            java.util.function.UnaryOperator<InputStream> wrap = progressOf(progress, cancelled);
-            return read(name, wrap.apply(bytes.from(0)), new Direct(bytes, factory, wrap, splitFrom, splitsJoined));
+            ReadProgress counted = new ReadProgress(progress, cancelled);
+            return read(name, counted.part().wrap(bytes.from(0)),
+                    new Direct(bytes, factory, counted, splitFrom, splitsJoined));
         } catch (NoSuchFileException e) {
             throw new EventFileException(name, new Problem(Problem.Severity.ERROR, "$", 0, 0,
                     "no such file"), e);
@@ -113,26 +114,6 @@ public final class EventFileReader {
      */
     public LoadResult read(String sourceName, InputStream in) throws EventFileException {
         return read(sourceName, in, null);
-    }
-
-    /** Wraps each stream the reader reads so that their bytes add up in {@code progress} and Cancel stops them. */
-    private static java.util.function.UnaryOperator<InputStream> progressOf(java.util.function.LongConsumer progress,
-            java.util.function.BooleanSupplier cancelled) {
-        if (progress == null && cancelled == null) {
-            return in -> in;
-        }
-        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong told = new java.util.concurrent.atomic.AtomicLong();
-        return in -> {
-            long[] mine = new long[1];
-            return new ProgressInputStream(in, count -> {
-                long sum = total.addAndGet(count - mine[0]);
-                mine[0] = count;
-                if (progress != null && told.getAndAccumulate(sum, Math::max) < sum) {
-                    progress.accept(sum);
-                }
-            }, cancelled == null ? () -> false : cancelled);
-        };
     }
 
     private LoadResult read(String sourceName, InputStream in, Direct given) throws EventFileException {
@@ -794,7 +775,8 @@ public final class EventFileReader {
             int y = digits(t, 0, 4);
             int m = n >= 7 && t.charAt(4) == '-' ? digits(t, 5, 7) : n == 4 ? 0 : -1;
             int d = n == 10 && t.charAt(7) == '-' ? digits(t, 8, 10) : n < 10 ? 0 : -1;
-            return y < 0 || m < 0 || d < 0 ? 0 : (y * 100 + m) * 100 + d;
+            // month and day 00 are not written dates ("2021-00" must not find "2021"): no key, so they are parsed
+            return y < 0 || m < 0 || d < 0 || (n >= 7 && m == 0) || (n == 10 && d == 0) ? 0 : (y * 100 + m) * 100 + d;
         }
 
         private static int digits(String t, int from, int to) {
@@ -1126,7 +1108,7 @@ public final class EventFileReader {
 
     /** What reading incidents directly needs: the file's bytes, a parser factory, and how to wrap a stream. */
     private record Direct(FileBytes file, JsonFactory factory,
-                          java.util.function.UnaryOperator<InputStream> wrap, long splitFrom,
+                          ReadProgress progress, long splitFrom,
                           java.util.concurrent.atomic.AtomicInteger joined) {
     }
 
@@ -1156,9 +1138,13 @@ public final class EventFileReader {
         private final Thread thread;
         private volatile Throwable failure;
 
-        private Split(long comma, Validation second) {
+        /** The second reader's bytes in the progress, taken out if its work is not used. */
+        private final ReadProgress.Part part;
+
+        private Split(long comma, Validation second, ReadProgress.Part part) {
             this.comma = comma;
             this.second = second;
+            this.part = part;
             this.thread = new Thread(this::run, "incident-atlas-read-second-half");
             thread.setDaemon(true);
         }
@@ -1177,13 +1163,14 @@ public final class EventFileReader {
                 return null;
             }
             long comma = from + at;
-            InputStream rest = d.wrap.apply(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(PREFIX),
+            ReadProgress.Part part = d.progress.part();
+            InputStream rest = part.wrap(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(PREFIX),
                     d.file.from(comma + 1)));
             JsonParser parser = d.factory.createParser(rest);
             Validation second = new Validation(first.sourceName, parser, false, d, comma + 1 - PREFIX.length);
             second.categories.putAll(first.categories);
             second.places.putAll(first.places);
-            Split s = new Split(comma, second);
+            Split s = new Split(comma, second, part);
             s.thread.start();
             return s;
         }
@@ -1235,8 +1222,10 @@ public final class EventFileReader {
             return joined;
         }
 
+        /** Drops the second reader's work: it stops at its next incident, and its bytes leave the progress. */
         void abandon() {
             second.abandoned = true;
+            part.withdraw();
         }
     }
 

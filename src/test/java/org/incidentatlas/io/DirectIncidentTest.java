@@ -75,7 +75,9 @@ class DirectIncidentTest {
     void theSeedReadsTheSameAsAFileAndAsAStream() throws Exception {
         byte[] seed = Files.readAllBytes(Path.of("data", "events.json"));
         assertSameOutcome(viaNodes(seed), viaFile(seed, new EventFileReader(false)));
-        assertSameOutcome(viaNodes(seed), viaFile(seed, splitting()));
+        EventFileReader split = splitting();
+        assertSameOutcome(viaNodes(seed), viaFile(seed, split));
+        assertEquals(1, split.splitsJoined.get(), "narratives after the events came from the second half");
     }
 
     @Test
@@ -217,5 +219,53 @@ class DirectIncidentTest {
         EventFileException e = org.junit.jupiter.api.Assertions.assertThrows(EventFileException.class,
                 () -> splitting().read(f, bytes -> cancel.set(bytes > good.length / 4), cancel::get));
         assertTrue(e.getCause() instanceof ProgressInputStream.Cancelled, () -> String.valueOf(e.getCause()));
+    }
+
+    @Test
+    void aDateWithMonthOrDayZeroIsNotTakenForAnEarlierDate() throws Exception {
+        // "2021-00" once found the parsed "2021" by its number (20210000) and loaded as the year 2021
+        String json = """
+                {"format":"incident-atlas/1","categories":[{"id":"c","label":"C"}],"places":[],"events":[
+                {"id":"a","title":"T","category":"c","when":"2021"},
+                {"id":"b","title":"T","category":"c","when":"2021-00"},
+                {"id":"c","title":"T","category":"c","when":"2021-05"},
+                {"id":"d","title":"T","category":"c","when":"2021-05-00"}]}
+                """;
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        Object expected = viaNodes(bytes);
+        LoadResult r = (LoadResult) expected;
+        assertEquals(2, r.rejected(), r.problems()::toString);
+        assertTrue(r.problems().get(0).message().contains("month"), r.problems()::toString);
+        assertSameOutcome(expected, viaFile(bytes, new EventFileReader(false)));
+        assertSameOutcome(expected, viaFile(bytes, splitting()));
+    }
+
+    @Test
+    void anUnusedSecondHalfLeavesTheProgressAtTheFileSize() throws Exception {
+        String text = new String(generated(3000, 6), StandardCharsets.UTF_8);
+        // the last incident takes the first one's id: the halves cannot join, the first thread reads on alone
+        String lastId = "\"id\":\"ev-2999\"";
+        int last = text.lastIndexOf(lastId);
+        byte[] bytes = (text.substring(0, last) + "\"id\":\"ev-0\"" + text.substring(last + lastId.length()))
+                .getBytes(StandardCharsets.UTF_8);
+        Path f = dir.resolve("d.json");
+        Files.write(f, bytes);
+        java.util.concurrent.atomic.AtomicLong most = new java.util.concurrent.atomic.AtomicLong();
+        EventFileReader reader = splitting();
+        LoadResult r = reader.read(f, b -> most.accumulateAndGet(b, Math::max), null);
+        assertEquals(0, reader.splitsJoined.get(), "the duplicate id refused the join");
+        assertSameOutcome(viaNodes(bytes), r);
+        assertTrue(most.get() <= bytes.length, () -> most.get() + " bytes told for a file of " + bytes.length);
+        assertTrue(most.get() > bytes.length * 0.9, () -> most.get() + " of " + bytes.length);
+    }
+
+    @Test
+    void aBigFileReadsTheSameBothWays() throws Exception {
+        // 60,000 incidents: the catalog takes the values the reader kept, sorts packed keys on two threads and
+        // builds its id table on a third; all of it must give what a stream read gives
+        byte[] big = generated(60_000, 13);
+        EventFileReader reader = new EventFileReader(true);
+        assertSameOutcome(viaNodes(big), viaFile(big, reader));
+        assertEquals(1, reader.splitsJoined.get());
     }
 }
