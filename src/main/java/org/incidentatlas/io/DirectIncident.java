@@ -213,14 +213,19 @@ final class DirectIncident {
                 }
                 default -> throw Bail.INSTANCE; // unknown fields are rare: the checked path ignores them
             }
-            if ((seen & bit) != 0) {
-                throw Bail.INSTANCE; // a repeated field is an error the checked path words
-            }
-            seen |= bit;
+            seen = once(seen, bit); // a repeated field is an error the checked path words
         }
         if ((seen & (ID | TITLE | CATEGORY)) != (ID | TITLE | CATEGORY)) {
             throw Bail.INSTANCE;
         }
+    }
+
+    /** {@code seen} with {@code bit} added; bails when it was there already (a field written twice). */
+    private static int once(int seen, int bit) throws Bail {
+        if ((seen & bit) != 0) {
+            throw Bail.INSTANCE;
+        }
+        return seen | bit;
     }
 
     private static void requireArray(JsonToken v) throws Bail {
@@ -514,10 +519,7 @@ final class DirectIncident {
                 }
                 default -> throw Bail.INSTANCE;
             }
-            if ((seen & bit) != 0) {
-                throw Bail.INSTANCE;
-            }
-            seen |= bit;
+            seen = once(seen, bit);
         }
         if ((seen & (NAME | LAT | LON)) != (NAME | LAT | LON)) {
             throw Bail.INSTANCE;
@@ -578,10 +580,7 @@ final class DirectIncident {
                 }
                 default -> throw Bail.INSTANCE;
             }
-            if ((seen & bit) != 0) {
-                throw Bail.INSTANCE;
-            }
-            seen |= bit;
+            seen = once(seen, bit);
         }
     }
 
@@ -639,10 +638,10 @@ final class DirectIncident {
                         k++;
                     }
                 }
-                if (k == 6 || (seen & 1 << k) != 0) {
-                    throw Bail.INSTANCE; // unknown or repeated
+                if (k == 6) {
+                    throw Bail.INSTANCE; // unknown
                 }
-                seen |= 1 << k;
+                seen = once(seen, 1 << k);
                 long text = optional(fv);
                 if (k == 4 && text != IncidentDraft.NONE && !isWebLink(text)) {
                     throw Bail.INSTANCE; // the checked path warns that it is never opened

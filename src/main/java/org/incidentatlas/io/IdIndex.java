@@ -19,15 +19,7 @@ final class IdIndex {
     }
 
     boolean contains(String id) {
-        int h = id.hashCode();
-        int mask = slots.length - 1;
-        for (int s = spread(h) & mask; slots[s] != 0; s = (s + 1) & mask) {
-            long v = slots[s];
-            if ((int) (v >>> 32) == h && store.get((int) v - 1).id().equals(id)) {
-                return true;
-            }
-        }
-        return false;
+        return contains(id.hashCode(), () -> id);
     }
 
     /**

@@ -355,18 +355,7 @@ public final class IncidentCatalog {
         other.setDaemon(true);
         other.start();
         mergeSort(order, tmp, mid, n, e, l, undated);
-        boolean interrupted = false;
-        while (true) {
-            try {
-                other.join();
-                break;
-            } catch (InterruptedException ex) {
-                interrupted = true; // the sort must finish: its arrays are half done
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        joinUninterrupted(other);
         merge(order, tmp, 0, mid, n, e, l, undated);
     }
 
