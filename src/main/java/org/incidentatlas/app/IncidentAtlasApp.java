@@ -67,7 +67,7 @@ public final class IncidentAtlasApp extends Application {
             String t = state.getCatalog().title();
             return "Incident Atlas" + (f == null ? "" : " — " + f.getFileName()) + (t.isEmpty() ? "" : " — " + t);
         }, state.fileProperty(), state.catalogProperty()));
-        stage.setMinWidth(800);
+        window.keepUsableWidth(stage, 800);
         stage.setMinHeight(560);
 
         if (cl.view() != null) {

@@ -184,6 +184,35 @@ public final class MainWindow extends BorderPane {
         return scene;
     }
 
+    /**
+     * Keeps {@code stage} at least as wide as this window's content can be laid out (the least its parts need,
+     * about 1,260 px with the seed), plus the stage's frame, and never under {@code floor}. Narrower, the content
+     * was laid out past the window's right edge: the details pane and table, the end of the filter bar and of
+     * the timeline header were out of sight and out of reach. Checked again when the scene is resized and after a
+     * file is taken in (its categories and regions change the filter bar).
+     */
+    public void keepUsableWidth(javafx.stage.Stage stage, double floor) {
+        Runnable update = () -> {
+            Scene scene = getScene();
+            if (scene == null || Double.isNaN(stage.getWidth())) {
+                stage.setMinWidth(floor);
+                return;
+            }
+            double frame = Math.max(0, stage.getWidth() - scene.getWidth());
+            double need = Math.max(floor, Math.ceil(minWidth(-1)) + frame);
+            if (Math.abs(stage.getMinWidth() - need) > 0.5) {
+                stage.setMinWidth(need);
+            }
+            if (stage.getWidth() < need) {
+                stage.setWidth(need);
+            }
+        };
+        update.run();
+        widthProperty().addListener((o, a, b) -> update.run());
+        state.catalogProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(update));
+        stage.showingProperty().addListener((o, a, b) -> update.run());
+    }
+
     private MenuBar menus() {
         MenuItem open = new MenuItem("Open…");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
