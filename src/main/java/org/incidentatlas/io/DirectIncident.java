@@ -80,22 +80,19 @@ final class DirectIncident {
     }
 
     /**
-     * Reads the incident whose first token {@code t} the parser has just returned. Returns {@code true} with its
-     * values set, or {@code false} when it must be checked as a {@code Node}; either way the parser is left on the
-     * incident's last token and {@link #start}/{@link #end} say where its bytes are.
+     * Reads the incident whose opening brace the parser has just returned (other values are no incident: the
+     * caller checks them as {@code Node}s). Returns {@code true} with its values set, or {@code false} when it must
+     * be checked as a {@code Node}; either way the parser is left on the incident's closing brace and
+     * {@link #start}/{@link #end} say where its bytes are.
      */
-    boolean read(JsonParser parser, JsonToken t) throws IOException {
+    boolean read(JsonParser parser) throws IOException {
         this.p = parser;
         start = tokenByteOffset(parser);
         startLine = Node.tokenLine(parser);
         startColumn = Node.tokenColumn(parser);
-        depth = 0;
+        depth = 1;
         boolean ok;
         try {
-            if (t != JsonToken.START_OBJECT) {
-                throw Bail.INSTANCE;
-            }
-            depth = 1;
             incident();
             ok = true;
         } catch (Bail b) {
@@ -261,7 +258,7 @@ final class DirectIncident {
             return;
         }
         IncidentDraft d = draft;
-        int key = plainDateKey(d, ref);
+        int key = plainDateKey(ref);
         TimeExtent t = key > 0 ? lookups.plainDate(key) : knownDate(ref);
         if (t == null) {
             try {
@@ -316,30 +313,41 @@ final class DirectIncident {
         return (h ^ (h >>> 16)) * 0x9E3779B1;
     }
 
-    /** As {@code EventFileReader.plainDateKey}, from a kept text. */
-    private static int plainDateKey(IncidentDraft d, long ref) {
-        int n = IncidentDraft.length(ref);
-        if ((ref & 1) != 0 || (n != 4 && n != 7 && n != 10)) {
-            return 0;
+    /** {@code EventFileReader.plainDateKey} of a kept text, read in place through {@link #keptText}. */
+    private int plainDateKey(long ref) {
+        if ((ref & 1) != 0) {
+            return 0; // a char above 255 is no digit
         }
-        int y = digits(d, ref, 0, 4);
-        int m = n >= 7 && d.narrowChar(ref, 4) == '-' ? digits(d, ref, 5, 2) : n == 4 ? 0 : -1;
-        int day = n == 10 && d.narrowChar(ref, 7) == '-' ? digits(d, ref, 8, 2) : n < 10 ? 0 : -1;
-        return y < 0 || m < 0 || day < 0 || (n >= 7 && m == 0) || (n == 10 && day == 0) ? 0
-                : (y * 100 + m) * 100 + day;
+        keptText.ref = ref;
+        return EventFileReader.plainDateKey(keptText);
     }
 
-    private static int digits(IncidentDraft d, long ref, int from, int n) {
-        int v = 0;
-        for (int i = from; i < from + n; i++) {
-            int c = d.narrowChar(ref, i) - '0';
-            if (c < 0 || c > 9) {
-                return -1;
-            }
-            v = v * 10 + c;
+    /** A kept text of one byte a char, as a {@code CharSequence}; reused. */
+    private final class KeptText implements CharSequence {
+        long ref;
+
+        @Override
+        public int length() {
+            return IncidentDraft.length(ref);
         }
-        return v;
+
+        @Override
+        public char charAt(int i) {
+            return (char) draft.narrowChar(ref, i);
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return toString().subSequence(from, to);
+        }
+
+        @Override
+        public String toString() {
+            return draft.string(ref);
+        }
     }
+
+    private final KeptText keptText = new KeptText();
 
     /**
      * Keeps the current string token stripped (as {@link String#strip}), or bails when the checked path would say

@@ -434,7 +434,7 @@ public final class EventFileReader {
                     }
                     if (t != JsonToken.START_OBJECT) {
                         check(Node.read(parser, t), i); // not an incident: the checks say what it is
-                    } else if (d.read(parser, t) && !ids.contains(d.draft.idHash, d.idText)) {
+                    } else if (d.read(parser) && !ids.contains(d.draft.idHash, d.idText)) {
                         ids.add(d.draft.idHash, incidents.size());
                         incidents.add(d.draft);
                         if (!d.draft.related.isEmpty()) {
@@ -762,35 +762,6 @@ public final class EventFileReader {
             return text.length() > 12 ? Edtf.parse(text) : dates.computeIfAbsent(text, Edtf::parse);
         }
 
-        /**
-         * {@code yyyymmdd} (month and day 0 when not written) for a plain {@code yyyy}, {@code yyyy-mm} or
-         * {@code yyyy-mm-dd} of digits, else 0. Most dates are one of these; looking them up by this number
-         * instead of by string saves the string's hash and the chase through a hash map's nodes.
-         */
-        static int plainDateKey(String t) {
-            int n = t.length();
-            if (n != 4 && n != 7 && n != 10) {
-                return 0;
-            }
-            int y = digits(t, 0, 4);
-            int m = n >= 7 && t.charAt(4) == '-' ? digits(t, 5, 7) : n == 4 ? 0 : -1;
-            int d = n == 10 && t.charAt(7) == '-' ? digits(t, 8, 10) : n < 10 ? 0 : -1;
-            // month and day 00 are not written dates ("2021-00" must not find "2021"): no key, so they are parsed
-            return y < 0 || m < 0 || d < 0 || (n >= 7 && m == 0) || (n == 10 && d == 0) ? 0 : (y * 100 + m) * 100 + d;
-        }
-
-        private static int digits(String t, int from, int to) {
-            int v = 0;
-            for (int i = from; i < to; i++) {
-                char c = t.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
-                v = v * 10 + (c - '0');
-            }
-            return v;
-        }
-
         private void checkRelated() {
             for (RelatedCheck c : relatedChecks) {
                 for (String r : c.related()) {
@@ -1045,6 +1016,35 @@ public final class EventFileReader {
     }
 
     /**
+     * {@code yyyymmdd} (month and day 0 when not written) for a plain {@code yyyy}, {@code yyyy-mm} or
+     * {@code yyyy-mm-dd} of digits, else 0. Most dates are one of these; looking them up by this number
+     * instead of by string saves the string's hash and the chase through a hash map's nodes.
+     */
+    static int plainDateKey(CharSequence t) {
+        int n = t.length();
+        if (n != 4 && n != 7 && n != 10) {
+            return 0;
+        }
+        int y = digits(t, 0, 4);
+        int m = n >= 7 && t.charAt(4) == '-' ? digits(t, 5, 7) : n == 4 ? 0 : -1;
+        int d = n == 10 && t.charAt(7) == '-' ? digits(t, 8, 10) : n < 10 ? 0 : -1;
+        // month and day 00 are not written dates ("2021-00" must not find "2021"): no key, so they are parsed
+        return y < 0 || m < 0 || d < 0 || (n >= 7 && m == 0) || (n == 10 && d == 0) ? 0 : (y * 100 + m) * 100 + d;
+    }
+
+    private static int digits(CharSequence t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /**
      * Parsed plain dates by their {@code yyyymmdd} key: an open-addressing table of ints beside the extents. A date
      * that does not parse (2021-02-30) throws from {@link Edtf#parse} every time and is never kept.
      */
@@ -1055,23 +1055,14 @@ public final class EventFileReader {
 
         /** The date kept for {@code key}, or {@code null}. */
         TimeExtent find(int key) {
-            int mask = keys.length - 1;
-            for (int slot = slot(key) & mask; keys[slot] != 0; slot = (slot + 1) & mask) {
-                if (keys[slot] == key) {
-                    return values[slot];
-                }
-            }
-            return null;
+            int slot = slotOf(key);
+            return keys[slot] == key ? values[slot] : null;
         }
 
         TimeExtent get(int key, String text) {
-            int mask = keys.length - 1;
-            int slot = slot(key) & mask;
-            while (keys[slot] != 0) {
-                if (keys[slot] == key) {
-                    return values[slot];
-                }
-                slot = (slot + 1) & mask;
+            int slot = slotOf(key);
+            if (keys[slot] == key) {
+                return values[slot];
             }
             TimeExtent parsed = Edtf.parse(text);
             keys[slot] = key;
@@ -1080,6 +1071,16 @@ public final class EventFileReader {
                 grow();
             }
             return parsed;
+        }
+
+        /** Where {@code key} is, or the empty slot where it would go. */
+        private int slotOf(int key) {
+            int mask = keys.length - 1;
+            int slot = slot(key) & mask;
+            while (keys[slot] != 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
         }
 
         private static int slot(int key) {

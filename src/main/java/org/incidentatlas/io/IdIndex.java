@@ -54,11 +54,7 @@ final class IdIndex {
 
     /** Records that the store's incident {@code index} has id {@code id} (not yet {@link #contains contained}). */
     void add(String id, int index) {
-        if (2 * (size + 1) > slots.length) {
-            grow();
-        }
-        put((long) id.hashCode() << 32 | (index + 1));
-        size++;
+        add(id.hashCode(), index);
     }
 
     /**
@@ -67,38 +63,16 @@ final class IdIndex {
      */
     boolean absorb(IdIndex other, int offset) {
         for (long v : other.slots) {
-            if (v != 0 && containsHash((int) (v >>> 32), other.store, (int) v - 1)) {
+            if (v != 0 && contains((int) (v >>> 32), () -> other.store.get((int) v - 1).id())) {
                 return false;
             }
         }
         for (long v : other.slots) {
             if (v != 0) {
-                if (2 * (size + 1) > slots.length) {
-                    grow();
-                }
-                put((v & 0xFFFF_FFFF_0000_0000L) | ((int) v + offset));
-                size++;
+                add((int) (v >>> 32), (int) v - 1 + offset);
             }
         }
         return true;
-    }
-
-    /** True when an id with hash {@code h} here equals the id of {@code store}'s incident {@code index}. */
-    private boolean containsHash(int h, IncidentStore store, int index) {
-        int mask = slots.length - 1;
-        String id = null;
-        for (int s = spread(h) & mask; slots[s] != 0; s = (s + 1) & mask) {
-            long v = slots[s];
-            if ((int) (v >>> 32) == h) {
-                if (id == null) {
-                    id = store.get(index).id();
-                }
-                if (this.store.get((int) v - 1).id().equals(id)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void put(long v) {

@@ -17,14 +17,14 @@ public final class IncidentDraft {
     private int used;
 
     /** Required: the id, title and category. The id's {@link String#hashCode}, which the reader computes. */
-    public long id = NONE;
+    public long id;
     public int idHash;
-    public long title = NONE;
+    public long title;
     public Category category;
-    public long summary = NONE;
+    public long summary;
     /** The date, and the text it was written as (as {@link TimeExtent#literal()}); {@code when} null if undated. */
     public TimeExtent when;
-    public long whenText = NONE;
+    public long whenText;
     /** A place from the file's table, or else an inline place when {@link #inline}, or neither. */
     public GeoLocation place;
     public boolean inline;
@@ -33,20 +33,25 @@ public final class IncidentDraft {
     public PlacePrecision precision;
     /** NaN when not given. */
     public double uncertaintyKm;
-    public long placeName = NONE;
-    public long admin1 = NONE;
-    public long country = NONE;
+    public long placeName;
+    public long admin1;
+    public long country;
     public boolean hasOutcome;
     /** -1 when not given. */
     public int killed;
     public int injured;
-    public long damage = NONE;
+    public long damage;
     /** Six texts a source: outlet, speaker, quote, published, url, note. */
     public int sourceCount;
     public long[] sources = new long[6 * 4];
     public int tagCount;
     public long[] tags = new long[8];
-    public List<String> related = List.of();
+    public List<String> related;
+
+    /** An empty draft. */
+    public IncidentDraft() {
+        clear();
+    }
 
     /** Forgets the last incident's values and texts. */
     public void clear() {

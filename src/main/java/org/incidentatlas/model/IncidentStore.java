@@ -236,7 +236,7 @@ public final class IncidentStore {
         }
 
         /** Area names repeat: one {@code String} for each distinct one, looked up by its bytes. */
-        private final java.util.HashMap<Long, String[]> areas = new java.util.HashMap<>();
+        private final java.util.HashMap<Long, String> areas = new java.util.HashMap<>();
 
         private String areaName(IncidentDraft d) {
             long ref = d.admin1;
@@ -249,13 +249,13 @@ public final class IncidentStore {
             for (int i = 0; i < bytes; i++) {
                 h = 31 * h + d.arena[at + i];
             }
-            String[] known = areas.get(h);
-            if (known != null && d.textEquals(ref, known[0])) {
-                return known[0];
+            String known = areas.get(h);
+            if (known != null && d.textEquals(ref, known)) {
+                return known;
             }
             String s = d.string(ref);
             if (known == null && areas.size() < 4096) {
-                areas.put(h, new String[] {s});
+                areas.put(h, s);
             }
             return s;
         }
