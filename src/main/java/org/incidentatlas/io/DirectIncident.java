@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.incidentatlas.model.Category;
+import org.incidentatlas.model.Edtf;
 import org.incidentatlas.model.EdtfException;
 import org.incidentatlas.model.GeoLocation;
 import org.incidentatlas.model.IncidentDraft;
@@ -31,9 +32,6 @@ final class DirectIncident {
         Category category(String id);
 
         GeoLocation place(String id);
-
-        /** The date of a text with that {@code EventFileReader.plainDateKey}, if one was parsed already. */
-        TimeExtent plainDate(int key);
 
         TimeExtent date(String text);
     }
@@ -258,23 +256,26 @@ final class DirectIncident {
             return;
         }
         IncidentDraft d = draft;
-        int key = plainDateKey(ref);
-        TimeExtent t = key > 0 ? lookups.plainDate(key) : knownDate(ref);
+        d.whenText = ref;
+        if ((ref & 1) == 0) { // the common forms, resolved with no object made
+            keptText.ref = ref;
+            if (Edtf.quick(keptText, d.when)) {
+                return;
+            }
+        }
+        TimeExtent t = knownDate(ref);
         if (t == null) {
             try {
                 t = lookups.date(d.string(ref));
             } catch (EdtfException e) {
                 throw Bail.INSTANCE;
             }
-            if (key == 0) {
-                rememberDate(ref, t);
-            }
+            rememberDate(ref, t);
         }
-        d.when = t;
-        d.whenText = ref;
+        d.when.set(t);
     }
 
-    /** Other short dates seen ("2021-06?", "2014/2017"), by their text: most repeat. An open-addressing table. */
+    /** Other short dates seen ("2014/..", "../2017"), by their text: most repeat. An open-addressing table. */
     private final String[] dateTexts = new String[4096];
     private final TimeExtent[] dates = new TimeExtent[4096];
     private int dateCount;
@@ -311,15 +312,6 @@ final class DirectIncident {
 
     private static int spread(int h) {
         return (h ^ (h >>> 16)) * 0x9E3779B1;
-    }
-
-    /** {@code EventFileReader.plainDateKey} of a kept text, read in place through {@link #keptText}. */
-    private int plainDateKey(long ref) {
-        if ((ref & 1) != 0) {
-            return 0; // a char above 255 is no digit
-        }
-        keptText.ref = ref;
-        return EventFileReader.plainDateKey(keptText);
     }
 
     /** A kept text of one byte a char, as a {@code CharSequence}; reused. */

@@ -399,11 +399,6 @@ public final class EventFileReader {
                 }
 
                 @Override
-                public TimeExtent plainDate(int key) {
-                    return plainDates.find(key);
-                }
-
-                @Override
                 public TimeExtent date(String text) {
                     return Validation.this.date(text);
                 }
@@ -1052,12 +1047,6 @@ public final class EventFileReader {
         private int[] keys = new int[4096];
         private TimeExtent[] values = new TimeExtent[4096];
         private int size;
-
-        /** The date kept for {@code key}, or {@code null}. */
-        TimeExtent find(int key) {
-            int slot = slotOf(key);
-            return keys[slot] == key ? values[slot] : null;
-        }
 
         TimeExtent get(int key, String text) {
             int slot = slotOf(key);

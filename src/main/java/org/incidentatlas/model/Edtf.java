@@ -84,6 +84,190 @@ public final class Edtf {
                 true, start == null, finish == null, null);
     }
 
+    /**
+     * Resolves the common exact forms as {@link #parse} would, into {@code out}, without making any object: a date
+     * {@code yyyy}, {@code yyyy-mm} or {@code yyyy-mm-dd} with at most one qualifier, an interval of two such dates,
+     * and a date-time {@code yyyy-mm-ddThh:mm[:ss]} with no offset, {@code Z}, {@code ±hh} or {@code ±hh:mm}.
+     * Returns {@code false}, leaving {@code out} undefined, for any other text, valid or not (surrounding
+     * whitespace, open intervals, an impossible day…): {@link #parse} reads or refuses those.
+     */
+    public static boolean quick(CharSequence s, TimeFields out) {
+        int n = s.length();
+        if (n >= 16 && s.charAt(10) == 'T') {
+            return dateTime(s, n, out);
+        }
+        int slash = -1;
+        for (int i = 4; i < n && i <= 11; i++) {
+            if (s.charAt(i) == '/') {
+                slash = i;
+                break;
+            }
+        }
+        if (slash < 0) {
+            long d = plainDate(s, 0, n);
+            if (d < 0) {
+                return false;
+            }
+            out.set(startDay(d) * DAY_SECONDS, endDay(d) * DAY_SECONDS, PRECISIONS[precisionOf(d)], qualifierOf(d));
+            return true;
+        }
+        long a = plainDate(s, 0, slash);
+        long b = a < 0 ? -1 : plainDate(s, slash + 1, n);
+        if (b < 0 || startDay(a) >= endDay(b)) {
+            return false; // not both known dates, or an interval that ends before it starts
+        }
+        out.set(startDay(a) * DAY_SECONDS, endDay(b) * DAY_SECONDS, PRECISIONS[Math.min(precisionOf(a),
+                precisionOf(b))], qualifierOf(a) | qualifierOf(b) | TimeFields.INTERVAL);
+        return true;
+    }
+
+    private static final long DAY_SECONDS = 86_400;
+    private static final TimePrecision[] PRECISIONS = TimePrecision.values();
+    /** Added to an epoch day so that years 0000–10000 pack as a positive 23-bit number. */
+    private static final long DAY_BIAS = 1L << 20;
+    private static final long DAY_MASK = (1L << 23) - 1;
+
+    private static long startDay(long packed) {
+        return (packed & DAY_MASK) - DAY_BIAS;
+    }
+
+    private static long endDay(long packed) {
+        return ((packed >>> 23) & DAY_MASK) - DAY_BIAS;
+    }
+
+    private static int precisionOf(long packed) {
+        return (int) (packed >>> 46) & 7;
+    }
+
+    private static int qualifierOf(long packed) {
+        return (int) (packed >>> 49) & 3;
+    }
+
+    /**
+     * {@code s[from, to)} as {@code yyyy}, {@code yyyy-mm} or {@code yyyy-mm-dd} and at most one qualifier, packed
+     * as its first day, the day after it, its precision and its qualifier bits; -1 when it is not one.
+     */
+    private static long plainDate(CharSequence s, int from, int to) {
+        int q = 0;
+        if (to > from) {
+            char last = s.charAt(to - 1);
+            q = last == '?' ? TimeFields.UNCERTAIN : last == '~' ? TimeFields.APPROXIMATE
+                    : last == '%' ? TimeFields.UNCERTAIN | TimeFields.APPROXIMATE : 0;
+            if (q != 0) {
+                to--;
+            }
+        }
+        int len = to - from;
+        if (len != 4 && len != 7 && len != 10) {
+            return -1;
+        }
+        int y = digits(s, from, 4);
+        if (y < 0) {
+            return -1;
+        }
+        long start;
+        long end;
+        TimePrecision p;
+        if (len == 4) {
+            start = epochDay(y, 1, 1);
+            end = epochDay(y + 1, 1, 1);
+            p = TimePrecision.YEAR;
+        } else {
+            int m = s.charAt(from + 4) == '-' ? digits(s, from + 5, 2) : -1;
+            if (m < 1 || m > 12) {
+                return -1;
+            }
+            if (len == 7) {
+                start = epochDay(y, m, 1);
+                end = m == 12 ? epochDay(y + 1, 1, 1) : epochDay(y, m + 1, 1);
+                p = TimePrecision.MONTH;
+            } else {
+                int d = s.charAt(from + 7) == '-' ? digits(s, from + 8, 2) : -1;
+                if (d < 1 || d > monthLength(y, m)) {
+                    return -1;
+                }
+                start = epochDay(y, m, d);
+                end = start + 1;
+                p = TimePrecision.DAY;
+            }
+        }
+        return (start + DAY_BIAS) | (end + DAY_BIAS) << 23 | (long) p.ordinal() << 46 | (long) q << 49;
+    }
+
+    /** {@code yyyy-mm-ddThh:mm[:ss]} and no offset, {@code Z}, {@code ±hh} or {@code ±hh:mm}; {@code s[10]} is 'T'. */
+    private static boolean dateTime(CharSequence s, int n, TimeFields out) {
+        long day = plainDate(s, 0, 10);
+        int hour = digits(s, 11, 2);
+        int minute = s.charAt(13) == ':' ? digits(s, 14, 2) : -1;
+        if (day < 0 || precisionOf(day) != TimePrecision.DAY.ordinal() || hour < 0 || hour > 23 || minute < 0
+                || minute > 59) {
+            return false;
+        }
+        int i = 16;
+        int second = 0;
+        TimePrecision p = TimePrecision.MINUTE;
+        if (i < n && s.charAt(i) == ':') {
+            second = i + 3 <= n ? digits(s, i + 1, 2) : -1;
+            if (second < 0 || second > 59) {
+                return false;
+            }
+            p = TimePrecision.SECOND;
+            i += 3;
+        }
+        int offset = 0;
+        int bits = 0;
+        if (i < n) {
+            char c = s.charAt(i);
+            if (c == 'Z' && i + 1 == n) {
+                bits = TimeFields.OFFSET;
+            } else if ((c == '+' || c == '-') && (i + 3 == n || i + 6 == n && s.charAt(i + 3) == ':')) {
+                int h = digits(s, i + 1, 2);
+                int m = i + 6 == n ? digits(s, i + 4, 2) : 0;
+                if (h < 0 || m < 0 || m > 59 || h > 18 || h == 18 && m > 0) {
+                    return false;
+                }
+                offset = (c == '-' ? -1 : 1) * (h * 3600 + m * 60);
+                bits = TimeFields.OFFSET;
+            } else {
+                return false;
+            }
+        }
+        long at = startDay(day) * DAY_SECONDS + hour * 3600L + minute * 60L + second - offset;
+        out.set(at, at + (p == TimePrecision.SECOND ? 1 : 60), p, bits);
+        out.offsetSeconds = offset;
+        return true;
+    }
+
+    /** The {@code count} digits from {@code s[from]} as a number, or -1 when any is not a digit. */
+    private static int digits(CharSequence s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static int monthLength(int year, int month) {
+        if (month == 2) {
+            return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days from 1970-01-01 to that proleptic Gregorian date (as {@link LocalDate#toEpochDay}), for years 0–10000. */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year; // years counted from March, so a leap day ends its year
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
     /** One resolved date or date-time. */
     private record Part(Instant earliest, Instant latest, TimePrecision precision,
                         boolean uncertain, boolean approximate, ZoneOffset offset) {

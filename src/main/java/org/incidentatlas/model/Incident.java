@@ -381,10 +381,10 @@ public final class Incident {
 
     /** The bytes {@link #pack(IncidentDraft, byte[], int)} writes for {@code d}. */
     static int packedSize(IncidentDraft d) {
-        TimeExtent when = d.when;
+        TimeFields when = d.when;
         int n = 1;
-        if (when != null) {
-            n += TIME_BYTES + (when.offset() != null ? 4 : 0) + textSize(d, d.whenText);
+        if (when.dated) {
+            n += TIME_BYTES + ((when.flags & TimeFields.OFFSET) != 0 ? 4 : 0) + textSize(d, d.whenText);
         }
         if (d.place != null) {
             GeoLocation g = d.place;
@@ -419,20 +419,19 @@ public final class Incident {
         if (d.id == IncidentDraft.NONE || d.title == IncidentDraft.NONE) {
             throw new NullPointerException("id and title");
         }
-        TimeExtent when = d.when;
+        TimeFields when = d.when;
         boolean located = d.place != null || d.inline;
         int p = at;
-        b[p++] = (byte) ((when != null ? DATED : 0) | (located ? LOCATED : 0) | (d.hasOutcome ? OUTCOME : 0));
-        if (when != null) {
-            p = i64(b, p, when.earliest().getEpochSecond());
-            p = i32(b, p, when.earliest().getNano());
-            p = i64(b, p, when.latest().getEpochSecond());
-            p = i32(b, p, when.latest().getNano());
-            b[p++] = (byte) when.precision().ordinal();
-            b[p++] = (byte) ((when.uncertain() ? 1 : 0) | (when.approximate() ? 2 : 0) | (when.interval() ? 4 : 0)
-                    | (when.openStart() ? 8 : 0) | (when.openEnd() ? 16 : 0) | (when.offset() != null ? 32 : 0));
-            if (when.offset() != null) {
-                p = i32(b, p, when.offset().getTotalSeconds());
+        b[p++] = (byte) ((when.dated ? DATED : 0) | (located ? LOCATED : 0) | (d.hasOutcome ? OUTCOME : 0));
+        if (when.dated) {
+            p = i64(b, p, when.earliestSecond);
+            p = i32(b, p, when.earliestNano);
+            p = i64(b, p, when.latestSecond);
+            p = i32(b, p, when.latestNano);
+            b[p++] = (byte) when.precision.ordinal();
+            b[p++] = (byte) when.flags;
+            if ((when.flags & TimeFields.OFFSET) != 0) {
+                p = i32(b, p, when.offsetSeconds);
             }
         }
         if (d.place != null) {
@@ -455,7 +454,7 @@ public final class Incident {
             }
         }
         p = text(b, p, d, d.id);
-        if (when != null) {
+        if (when.dated) {
             p = text(b, p, d, d.whenText);
         }
         if (d.place != null) {

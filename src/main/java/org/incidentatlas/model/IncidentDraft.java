@@ -22,8 +22,8 @@ public final class IncidentDraft {
     public long title;
     public Category category;
     public long summary;
-    /** The date, and the text it was written as (as {@link TimeExtent#literal()}); {@code when} null if undated. */
-    public TimeExtent when;
+    /** The date ({@link TimeFields#dated} false if undated), and the text it was written as. */
+    public final TimeFields when = new TimeFields();
     public long whenText;
     /** A place from the file's table, or else an inline place when {@link #inline}, or neither. */
     public GeoLocation place;
@@ -60,7 +60,7 @@ public final class IncidentDraft {
         title = NONE;
         category = null;
         summary = NONE;
-        when = null;
+        when.clear();
         whenText = NONE;
         place = null;
         inline = false;

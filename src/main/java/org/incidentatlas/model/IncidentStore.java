@@ -225,9 +225,9 @@ public final class IncidentStore {
         }
 
         void set(int i, IncidentDraft d) {
-            TimeExtent when = d.when;
-            earliest[i] = when == null ? Long.MAX_VALUE : millis(when.earliest());
-            latest[i] = when == null ? Long.MAX_VALUE : millis(when.latest());
+            TimeFields when = d.when;
+            earliest[i] = when.dated ? when.earliestMillis() : Long.MAX_VALUE;
+            latest[i] = when.dated ? when.latestMillis() : Long.MAX_VALUE;
             boolean located = d.place != null || d.inline;
             lat[i] = d.place != null ? d.place.lat() : d.inline ? d.lat : Double.NaN;
             lon[i] = d.place != null ? d.place.lon() : d.inline ? d.lon : Double.NaN;
