@@ -63,7 +63,13 @@ final class DirectIncident {
     private String[] knownCategoryIds = new String[0];
     private Category[] knownCategories = new Category[0];
 
-    DirectIncident(Lookups lookups) {
+    /** The bytes the parser last read, when it reads through a {@link RecentBytes}; else {@code null}. */
+    private final RecentBytes raw;
+    /** How many texts were kept from those bytes. */
+    long textsInPlace;
+
+    DirectIncident(RecentBytes raw, Lookups lookups) {
+        this.raw = raw;
         this.lookups = lookups;
     }
 
@@ -347,6 +353,13 @@ final class DirectIncident {
      * {@link #MAX_SHOWN_TEXT} chars. Returns {@link IncidentDraft#NONE} when nothing is left after stripping.
      */
     private long keep(boolean limited) throws IOException, Bail {
+        if (raw != null) { // most texts are plain ASCII: kept from the bytes, and the parser skips them undecoded
+            long ref = raw.keepPlain(((ParserBase) p).getTokenCharacterOffset(), draft);
+            if (ref != IncidentDraft.NOT_PLAIN) {
+                textsInPlace++;
+                return stripped(ref, limited);
+            }
+        }
         char[] c = p.getTextCharacters();
         int from = p.getTextOffset();
         int to = from + p.getTextLength();
@@ -366,6 +379,30 @@ final class DirectIncident {
         }
         long ref = draft.plain(c, a, b);
         return ref != IncidentDraft.NOT_PLAIN ? ref : draft.text(c, a, b, checkedWide(c, a, b));
+    }
+
+    /**
+     * A kept plain text without the spaces at its ends (the only whitespace a plain text can hold), as
+     * {@link #keep} strips a decoded one: {@link IncidentDraft#NONE} when nothing is left.
+     */
+    private long stripped(long ref, boolean limited) throws Bail {
+        IncidentDraft d = draft;
+        int n = IncidentDraft.length(ref);
+        int a = 0;
+        while (a < n && d.narrowChar(ref, a) == ' ') {
+            a++;
+        }
+        int b = n;
+        while (b > a && d.narrowChar(ref, b - 1) == ' ') {
+            b--;
+        }
+        if (limited && b - a > MAX_SHOWN_TEXT) {
+            throw Bail.INSTANCE;
+        }
+        if (a == b) {
+            return IncidentDraft.NONE;
+        }
+        return a == 0 && b == n ? ref : IncidentDraft.slice(ref, a, b);
     }
 
     /** Whether {@code c[a, b)} has a char above 255; bails on any char {@link SafeText#clean} would touch. */

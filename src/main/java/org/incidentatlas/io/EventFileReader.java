@@ -49,6 +49,8 @@ public final class EventFileReader {
     long splitFrom = 1 << 20;
     /** How many reads joined a second reader's half (tests check that a split happened). */
     final java.util.concurrent.atomic.AtomicInteger splitsJoined = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many texts were kept from the file's bytes without being decoded (tests check that it happens). */
+    final java.util.concurrent.atomic.AtomicLong textsInPlace = new java.util.concurrent.atomic.AtomicLong();
 
     public EventFileReader() {
         this(Runtime.getRuntime().availableProcessors() >= 2);
@@ -94,8 +96,8 @@ public final class EventFileReader {
         FilePreflight.check(file); // no pipes, directories or files too big to hold, before any byte is read
         try (FileBytes bytes = new FileBytes(file)) {
             ReadProgress counted = new ReadProgress(progress, cancelled);
-            return read(name, counted.part().wrap(bytes.from(0)),
-                    new Direct(bytes, factory, counted, splitFrom, splitsJoined));
+            return read(name, new RecentBytes(counted.part().wrap(bytes.from(0))),
+                    new Direct(bytes, factory, counted, splitFrom, splitsJoined, textsInPlace));
         } catch (NoSuchFileException e) {
             throw new EventFileException(name, new Problem(Problem.Severity.ERROR, "$", 0, 0,
                     "no such file"), e);
@@ -387,7 +389,9 @@ public final class EventFileReader {
          * an incident's start or anything else went wrong there, carries on by itself.
          */
         private void streamDirect() throws IOException {
-            DirectIncident d = new DirectIncident(new DirectIncident.Lookups() {
+            // the stream remembers the bytes last read, so plain strings are kept from them rather than decoded
+            RecentBytes raw = parser.getInputSource() instanceof RecentBytes r ? r : null;
+            DirectIncident d = new DirectIncident(raw, new DirectIncident.Lookups() {
                 @Override
                 public Category category(String id) {
                     return categories.get(id);
@@ -442,6 +446,7 @@ public final class EventFileReader {
                     i++;
                 }
             } finally {
+                direct.textsInPlace.addAndGet(d.textsInPlace);
                 if (split != null) {
                     split.abandon();
                 }
@@ -1099,7 +1104,8 @@ public final class EventFileReader {
     /** What reading incidents directly needs: the file's bytes, a parser factory, and how to wrap a stream. */
     private record Direct(FileBytes file, JsonFactory factory,
                           ReadProgress progress, long splitFrom,
-                          java.util.concurrent.atomic.AtomicInteger joined) {
+                          java.util.concurrent.atomic.AtomicInteger joined,
+                          java.util.concurrent.atomic.AtomicLong textsInPlace) {
     }
 
     /** Stops a second reader whose work is no longer wanted. */
@@ -1154,8 +1160,8 @@ public final class EventFileReader {
             }
             long comma = from + at;
             ReadProgress.Part part = d.progress.part();
-            InputStream rest = part.wrap(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(PREFIX),
-                    d.file.from(comma + 1)));
+            InputStream rest = new RecentBytes(part.wrap(new java.io.SequenceInputStream(
+                    new java.io.ByteArrayInputStream(PREFIX), d.file.from(comma + 1))));
             JsonParser parser = d.factory.createParser(rest);
             Validation second = new Validation(first.sourceName, parser, false, d, comma + 1 - PREFIX.length);
             second.categories.putAll(first.categories);

@@ -116,13 +116,16 @@ public final class IncidentCatalog {
         int n = given.size();
         // One pass in file order reads everything the indexes need: the incidents lie in memory roughly in the
         // order they were read, so this pass is sequential, and the passes in time order below touch only arrays.
-        long[] e = new long[n];
-        long[] l = new long[n];
+        // A store filled by a reader kept these values as it went (in its reading threads): no decoding here, and
+        // its arrays (at least n long) are used as they are.
+        IncidentStore.Keys keys = given.keys();
+        long[] e = keys != null ? keys.earliest : new long[n];
+        long[] l = keys != null ? keys.latest : new long[n];
         boolean[] undated = new boolean[n];
-        double[] latOf = new double[n];
-        double[] lonOf = new double[n];
+        double[] latOf = keys != null ? keys.lat : new double[n];
+        double[] lonOf = keys != null ? keys.lon : new double[n];
         int[] categoryOf = new int[n];
-        int[] idHash = new int[n];
+        int[] idHash = keys != null ? keys.idHash : new int[n];
         Map<Category, Integer> catIndex = new HashMap<>();
         for (int c = 0; c < this.categories.size(); c++) {
             catIndex.put(this.categories.get(c), c);
@@ -133,18 +136,12 @@ public final class IncidentCatalog {
         int[] perCategory = new int[this.categories.size()];
         Category lastCategory = null;
         int lastCategoryIndex = 0;
-        // A store filled by a reader kept these values as it went (in its reading threads): no decoding here.
-        IncidentStore.Keys keys = given.keys();
         for (int i = 0; i < n; i++) {
             Incident inc = keys == null ? given.view(i) : null;
             String area;
             if (keys != null) {
-                e[i] = keys.earliest[i];
-                l[i] = keys.latest[i];
                 undated[i] = e[i] == Long.MAX_VALUE;
-                latOf[i] = keys.lat[i];
-                lonOf[i] = keys.lon[i];
-                idHash[i] = spread(keys.idHash[i]);
+                idHash[i] = spread(idHash[i]);
                 area = keys.area[i];
             } else {
                 undated[i] = !inc.isDated();

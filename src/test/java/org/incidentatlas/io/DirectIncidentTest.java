@@ -88,11 +88,39 @@ class DirectIncidentTest {
         assertSameOutcome(viaNodes(good), result);
         assertEquals(1, reader.splitsJoined.get(), "the second half was read by the second thread");
         assertEquals(4000, ((LoadResult) result).catalog().size());
+        assertTrue(reader.textsInPlace.get() > 10 * 4000, "most texts are kept from the bytes, undecoded: "
+                + reader.textsInPlace.get());
         // minified: the second half's first incident starts on the same line as the comma before it
         byte[] oneLine = new String(good, StandardCharsets.UTF_8).replace("\n", "").getBytes(StandardCharsets.UTF_8);
         EventFileReader again = splitting();
         assertSameOutcome(viaNodes(oneLine), viaFile(oneLine, again));
         assertEquals(1, again.splitsJoined.get());
+    }
+
+    @Test
+    void textsKeptFromTheBytesReadAsDecodedOnes() throws Exception {
+        // texts of every length around the parser's 8000-byte buffer, so some start or end at its edge, with the
+        // characters a text kept in place must leave to the decoder: escapes, DEL, non-ASCII, spaces at the ends
+        String[] odd = {"", " ", "  padded  ", "tab\\tescaped", "quote \\\" inside", "del \u007f", "caf\u00e9",
+            "\u0628\u063a\u062f\u0627\u062f", "slash \\\\ end", "\\u0041 escaped A", "trailing ", " leading"};
+        StringBuilder json = new StringBuilder("{\"format\":\"incident-atlas/1\",\"categories\":[{\"id\":\"c\","
+                + "\"label\":\"C\"}],\"events\":[");
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 600; i++) {
+            String pad = "x".repeat(r.nextInt(120));
+            String text = odd[r.nextInt(odd.length)];
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"e").append(i).append("\",\"title\":\"")
+                    .append(r.nextBoolean() ? pad + text : text + pad).append(" t\",\"category\":\"c\",")
+                    .append("\"summary\":\"").append(r.nextBoolean() ? text : pad).append("\",")
+                    .append("\"tags\":[\"").append(text).append("\",\"").append(pad).append("\"]}");
+        }
+        byte[] bytes = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        for (EventFileReader reader : List.of(new EventFileReader(false), splitting())) {
+            Object read = viaFile(bytes, reader);
+            assertSameOutcome(viaNodes(bytes), read);
+            assertTrue(read instanceof LoadResult lr && lr.catalog().size() > 500, "the file is read: " + read);
+            assertTrue(reader.textsInPlace.get() > 600, "plain texts were kept in place");
+        }
     }
 
     /** Edits that each make an incident something the direct reader must not accept by itself. */
