@@ -420,13 +420,39 @@ public final class IncidentCatalog {
                 sorted &= l[order[to]] >= l[order[to - 1]];
                 to++;
             }
-            if (!sorted) {
+            if (!sorted && !sortRunPacked(order, from, to, l)) {
                 if (tmp == null) {
                     tmp = new int[n];
                 }
                 mergeSort(order, tmp, from, to, e, l, undated);
             }
             from = to;
+        }
+        return true;
+    }
+
+    /**
+     * Puts {@code order[from, to)}, a run of one earliest instant in index order, in (latest, index) order by
+     * sorting packed keys; false, with nothing changed, when its latest instants span too long for the key.
+     */
+    private static boolean sortRunPacked(int[] order, int from, int to, long[] l) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int k = from; k < to; k++) {
+            min = Math.min(min, l[order[k]]);
+            max = Math.max(max, l[order[k]]);
+        }
+        if (max - min < 0 || max - min >= 1L << (63 - INDEX_BITS)) {
+            return false;
+        }
+        long[] keys = new long[to - from];
+        for (int k = from; k < to; k++) {
+            keys[k - from] = (l[order[k]] - min) << INDEX_BITS | order[k];
+        }
+        Arrays.sort(keys);
+        long mask = (1L << INDEX_BITS) - 1;
+        for (int k = from; k < to; k++) {
+            order[k] = (int) (keys[k - from] & mask);
         }
         return true;
     }

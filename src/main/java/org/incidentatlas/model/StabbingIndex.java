@@ -27,8 +27,17 @@ final class StabbingIndex {
     private final int[] byEnd;
     private int filled;
 
-    /** Indexes extents 0 … n-1 given by {@code earliest[i]} and {@code latest[i]}. */
+    /**
+     * Indexes extents 0 … n-1 given by {@code earliest[i]} and {@code latest[i]}, in earliest order (the catalog's).
+     *
+     * @throws IllegalArgumentException when {@code earliest} decreases somewhere in 0 … n-1
+     */
     StabbingIndex(long[] earliest, long[] latest, int n) {
+        for (int i = 1; i < n; i++) {
+            if (earliest[i] < earliest[i - 1]) {
+                throw new IllegalArgumentException("extents not in earliest order at " + i);
+            }
+        }
         this.earliest = earliest;
         this.latest = latest;
         byStart = new int[n];
@@ -78,8 +87,9 @@ final class StabbingIndex {
         centre[node] = c;
         from[node] = filled;
         to[node] = filled + here;
-        sortBy(items, here, earliest, true, byStart, filled);
-        sortBy(items, here, latest, false, byEnd, filled);
+        // items stay in index order, which is earliest order: nothing to sort for byStart
+        System.arraycopy(items, 0, byStart, filled, here);
+        sortDescending(items, here, latest, byEnd, filled);
         filled += here;
         int l = build(lefts, nl);
         int r = build(rights, nr);
@@ -126,12 +136,12 @@ final class StabbingIndex {
         return a[k];
     }
 
-    /** Copies items[0, count) into out[at …], sorted by key ascending (or descending). */
-    private static void sortBy(int[] items, int count, long[] key, boolean ascending, int[] out, int at) {
+    /** Copies items[0, count) into out[at …], sorted by key descending. */
+    private static void sortDescending(int[] items, int count, long[] key, int[] out, int at) {
         int[] idx = Arrays.copyOf(items, count);
         long[] k = new long[count];
         for (int j = 0; j < count; j++) {
-            k[j] = ascending ? key[idx[j]] : -key[idx[j]];
+            k[j] = -key[idx[j]];
         }
         sortPairs(k, idx, 0, count, new long[count], new int[count]);
         System.arraycopy(idx, 0, out, at, count);
