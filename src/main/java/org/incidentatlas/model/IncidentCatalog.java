@@ -189,22 +189,22 @@ public final class IncidentCatalog {
             }
         }
         this.datedCount = dated;
-        // The time indexes build on another core while this one builds the id table and the per-index arrays.
+        // The interval tree builds on another core while this one fills the per-index arrays and sorts the latest
+        // instants; the id table builds on a third thread.
         int datedFinal = dated;
-        java.util.concurrent.FutureTask<Object[]> timeIndexes = null;
-        Object[] built = null;
+        java.util.concurrent.FutureTask<StabbingIndex> tree = new java.util.concurrent.FutureTask<>(
+                () -> new StabbingIndex(earliestMillis, latestMillis, datedFinal));
         if (n < 50_000) {
-            built = timeIndexes(dated);
+            tree.run();
         } else {
-            timeIndexes = new java.util.concurrent.FutureTask<>(() -> timeIndexes(datedFinal));
-            Thread t = new Thread(timeIndexes, "incident-atlas-time-index");
+            Thread t = new Thread(tree, "incident-atlas-time-index");
             t.setDaemon(true);
             t.start();
         }
         this.incidents = new Views();
         // the id table too builds on another core, while this one fills the per-index arrays
-        java.util.concurrent.FutureTask<Object[]> ids = new java.util.concurrent.FutureTask<>(
-                () -> new Object[] {idTable(order, idHash, store)});
+        java.util.concurrent.FutureTask<int[]> ids = new java.util.concurrent.FutureTask<>(
+                () -> idTable(order, idHash, store));
         if (n < 50_000) {
             ids.run();
         } else {
@@ -226,12 +226,11 @@ public final class IncidentCatalog {
             lat[k] = latOf[i];
             lon[k] = lonOf[i];
         }
-        idTable = (int[]) await(ids)[0];
-        if (built == null) {
-            built = await(timeIndexes);
-        }
-        this.latestSorted = (long[]) built[0];
-        this.stabbing = (StabbingIndex) built[1];
+        long[] sortedLatest = Arrays.copyOf(latestMillis, dated);
+        Arrays.sort(sortedLatest);
+        this.latestSorted = sortedLatest;
+        idTable = await(ids);
+        this.stabbing = await(tree);
         Map<String, Integer> cats = new LinkedHashMap<>();
         for (int c = 0; c < perCategory.length; c++) {
             cats.merge(this.categories.get(c).id(), perCategory[c], Integer::sum);
@@ -256,13 +255,6 @@ public final class IncidentCatalog {
             }
         }
         this.narratives = keepKnownSteps(narratives, byId);
-    }
-
-    /** The sorted latest instants and the interval tree of the first {@code dated} extents. */
-    private Object[] timeIndexes(int dated) {
-        long[] sortedLatest = Arrays.copyOf(latestMillis, dated);
-        Arrays.sort(sortedLatest);
-        return new Object[] {sortedLatest, new StabbingIndex(earliestMillis, latestMillis, dated)};
     }
 
     /**
@@ -294,7 +286,7 @@ public final class IncidentCatalog {
     }
 
     /** The task's result, waiting without giving up on interrupts; its runtime exception rethrown. */
-    private static Object[] await(java.util.concurrent.FutureTask<Object[]> task) {
+    private static <T> T await(java.util.concurrent.FutureTask<T> task) {
         boolean interrupted = false;
         try {
             while (true) {

@@ -46,31 +46,46 @@ final class StabbingIndex {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        root = build(all, n);
+        // scratch shared by all nodes: a node over items[lo, hi) uses only [lo, hi) of each
+        mids = new long[n];
+        lefts = new int[n];
+        rights = new int[n];
+        root = build(all, 0, n);
+        mids = null;
+        lefts = null;
+        rights = null;
     }
 
-    private int build(int[] items, int count) {
+    private long[] mids;
+    private int[] lefts;
+    private int[] rights;
+
+    /**
+     * Builds the node over items[lo, hi) (in index order) and its subtrees: the items containing the centre stay at
+     * items[lo …], then those wholly left and those wholly right follow, each still in index order, and are built
+     * in turn. Returns the node, or -1 for none.
+     */
+    private int build(int[] items, int lo, int hi) {
+        int count = hi - lo;
         if (count == 0) {
             return -1;
         }
         // centre: the median of the extents' midpoints keeps the tree balanced
-        long[] mids = new long[count];
-        for (int k = 0; k < count; k++) {
+        long[] m = mids;
+        for (int k = lo; k < hi; k++) {
             int i = items[k];
-            mids[k] = earliest[i] / 2 + latest[i] / 2;
+            m[k] = earliest[i] / 2 + latest[i] / 2;
         }
-        long c = select(mids, count / 2); // what sorting would put there, without sorting (O(n), was O(n log n))
-        int[] lefts = new int[count];
-        int[] rights = new int[count];
+        long c = select(m, lo, hi, lo + count / 2); // what sorting would put there, without sorting
         int nl = 0;
         int nr = 0;
-        int here = 0;
-        for (int k = 0; k < count; k++) {
+        int here = lo;
+        for (int k = lo; k < hi; k++) {
             int i = items[k];
             if (latest[i] < c) {
-                lefts[nl++] = i;
+                lefts[lo + nl++] = i;
             } else if (earliest[i] > c) {
-                rights[nr++] = i;
+                rights[lo + nr++] = i;
             } else {
                 items[here++] = i; // contains c: stays at this node
             }
@@ -84,15 +99,18 @@ final class StabbingIndex {
             from = Arrays.copyOf(from, cap);
             to = Arrays.copyOf(to, cap);
         }
+        int atNode = here - lo;
         centre[node] = c;
         from[node] = filled;
-        to[node] = filled + here;
+        to[node] = filled + atNode;
         // items stay in index order, which is earliest order: nothing to sort for byStart
-        System.arraycopy(items, 0, byStart, filled, here);
-        sortDescending(items, here, latest, byEnd, filled);
-        filled += here;
-        int l = build(lefts, nl);
-        int r = build(rights, nr);
+        System.arraycopy(items, lo, byStart, filled, atNode);
+        sortDescending(items, lo, atNode, latest, byEnd, filled);
+        filled += atNode;
+        System.arraycopy(lefts, lo, items, here, nl);
+        System.arraycopy(rights, lo, items, here + nl, nr);
+        int l = build(items, here, here + nl);
+        int r = build(items, here + nl, hi);
         left[node] = l;
         right[node] = r;
         return node;
@@ -100,8 +118,13 @@ final class StabbingIndex {
 
     /** The value {@code Arrays.sort(a)} would put at {@code a[k]}; reorders {@code a}. Hoare's quickselect. */
     static long select(long[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
+        return select(a, 0, a.length, k);
+    }
+
+    /** The value sorting {@code a[from, to)} would put at {@code a[k]}; reorders that range. */
+    static long select(long[] a, int from, int to, int k) {
+        int lo = from;
+        int hi = to - 1;
         while (lo < hi) {
             int m = (lo + hi) >>> 1; // median of three as the pivot: sorted and reversed runs stay fast
             long x = a[lo];
@@ -136,9 +159,9 @@ final class StabbingIndex {
         return a[k];
     }
 
-    /** Copies items[0, count) into out[at …], sorted by key descending. */
-    private static void sortDescending(int[] items, int count, long[] key, int[] out, int at) {
-        int[] idx = Arrays.copyOf(items, count);
+    /** Copies items[from, from + count) into out[at …], sorted by key descending. */
+    private static void sortDescending(int[] items, int from, int count, long[] key, int[] out, int at) {
+        int[] idx = Arrays.copyOfRange(items, from, from + count);
         long[] k = new long[count];
         for (int j = 0; j < count; j++) {
             k[j] = -key[idx[j]];
