@@ -498,7 +498,7 @@ final class DirectIncident {
             return;
         }
         if (v == JsonToken.VALUE_STRING) {
-            GeoLocation g = lookups.place(p.getText());
+            GeoLocation g = namedPlace();
             if (g == null) {
                 throw Bail.INSTANCE;
             }
@@ -561,6 +561,38 @@ final class DirectIncident {
         if ((seen & (NAME | LAT | LON)) != (NAME | LAT | LON)) {
             throw Bail.INSTANCE;
         }
+    }
+
+    /** Place ids seen, by their text exactly as written, so that most incidents find theirs without a String. */
+    private final String[] placeIds = new String[2048];
+    private final int[] placeHashes = new int[2048];
+    private final GeoLocation[] knownPlaces = new GeoLocation[2048];
+    private int placeCount;
+
+    /** The place the current string token names, by its exact text (not stripped); null when there is none. */
+    private GeoLocation namedPlace() throws IOException {
+        long ref = raw == null ? IncidentDraft.NOT_PLAIN
+                : raw.keepPlain(((ParserBase) p).getTokenCharacterOffset(), draft);
+        if (ref == IncidentDraft.NOT_PLAIN) {
+            return lookups.place(p.getText());
+        }
+        int h = hash(ref);
+        int mask = placeIds.length - 1;
+        int slot = spread(h) & mask;
+        for (; placeIds[slot] != null; slot = (slot + 1) & mask) {
+            if (placeHashes[slot] == h && draft.textEquals(ref, placeIds[slot])) {
+                return knownPlaces[slot];
+            }
+        }
+        String id = draft.string(ref);
+        GeoLocation g = lookups.place(id);
+        if (g != null && 2 * (placeCount + 1) <= placeIds.length) { // places never change once read
+            placeIds[slot] = id;
+            placeHashes[slot] = h;
+            knownPlaces[slot] = g;
+            placeCount++;
+        }
+        return g;
     }
 
     /** A precision written exactly as its key (most files); anything else goes through the checked path. */

@@ -235,8 +235,13 @@ public final class IncidentStore {
             area[i] = !located ? null : d.place != null ? d.place.admin1() : areaName(d);
         }
 
-        /** Area names repeat: one {@code String} for each distinct one, looked up by its bytes. */
-        private final java.util.HashMap<Long, String> areas = new java.util.HashMap<>();
+        /**
+         * Area names repeat: one {@code String} for each distinct one, looked up by a hash of its bytes in an
+         * open-addressing table (no boxed key per incident). Holds up to 4,096 names; others are made each time.
+         */
+        private final long[] areaHashes = new long[8192];
+        private final String[] areaNames = new String[8192];
+        private int areaCount;
 
         private String areaName(IncidentDraft d) {
             long ref = d.admin1;
@@ -249,13 +254,19 @@ public final class IncidentStore {
             for (int i = 0; i < bytes; i++) {
                 h = 31 * h + d.arena[at + i];
             }
-            String known = areas.get(h);
-            if (known != null && d.textEquals(ref, known)) {
-                return known;
+            int mask = areaNames.length - 1;
+            int slot = (int) (h ^ h >>> 32) * 0x9E3779B9 >>> 19 & mask;
+            while (areaNames[slot] != null) {
+                if (areaHashes[slot] == h && d.textEquals(ref, areaNames[slot])) {
+                    return areaNames[slot];
+                }
+                slot = slot + 1 & mask;
             }
             String s = d.string(ref);
-            if (known == null && areas.size() < 4096) {
-                areas.put(h, s);
+            if (areaCount < 4096) {
+                areaHashes[slot] = h;
+                areaNames[slot] = s;
+                areaCount++;
             }
             return s;
         }

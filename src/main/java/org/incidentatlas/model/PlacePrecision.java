@@ -6,9 +6,12 @@ import java.util.Locale;
 public enum PlacePrecision {
     SITE, TOWN, DISTRICT, REGION, COUNTRY;
 
+    /** The lower-case word used in event files, made once (a fast reader compares it for every incident). */
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case word used in event files, e.g. {@code "site"}. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /**

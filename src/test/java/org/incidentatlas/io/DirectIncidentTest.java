@@ -123,6 +123,26 @@ class DirectIncidentTest {
         }
     }
 
+    @Test
+    void placesNamedByIdAreFoundByTheirExactText() throws Exception {
+        // the fast path looks place ids up by their bytes: a padded, escaped, unknown or empty id must read as the
+        // checked path reads it (found only when written exactly; escapes decoded)
+        String[] refs = {"p1", "p2", " p1", "p1 ", "p\\u0031", "P1", "", "p3", "p2"};
+        StringBuilder json = new StringBuilder("{\"format\":\"incident-atlas/1\",\"categories\":[{\"id\":\"c\","
+                + "\"label\":\"C\"}],\"places\":[{\"id\":\"p1\",\"name\":\"One\",\"lat\":33.3,\"lon\":44.4},"
+                + "{\"id\":\"p2\",\"name\":\"Two\",\"lat\":33.8,\"lon\":42.4}],\"events\":[");
+        for (int i = 0; i < 90; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"e").append(i).append("\",\"title\":\"T\",")
+                    .append("\"category\":\"c\",\"where\":\"").append(refs[i % refs.length]).append("\"}");
+        }
+        byte[] bytes = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        for (EventFileReader reader : List.of(new EventFileReader(false), splitting())) {
+            Object read = viaFile(bytes, reader);
+            assertSameOutcome(viaNodes(bytes), read);
+            assertTrue(read instanceof LoadResult lr && lr.catalog().size() > 30, "the file is read: " + read);
+        }
+    }
+
     /** Edits that each make an incident something the direct reader must not accept by itself. */
     private static final String[][] BREAKS = {
         {"\"lat\":", "\"lat\":95,\"x\":"},                       // out of range, and an unknown field
