@@ -51,8 +51,8 @@ final class FileBytes implements AutoCloseable {
      */
     InputStream from(long position) {
         return new InputStream() {
-            private final ByteBuffer block = ByteBuffer.allocateDirect(
-                    (int) Math.max(1, Math.min(BLOCK, size - position))).limit(0);
+            private final ByteBuffer block = ByteBuffer.allocateDirect( // small files, small blocks (a file may grow)
+                    (int) Math.max(8192, Math.min(BLOCK, size - position))).limit(0);
             /** The file offset of the next byte to read into the block. */
             private long at = position;
 

@@ -119,6 +119,7 @@ public final class IncidentCatalog {
         // A store filled by a reader kept these values as it went (in its reading threads): no decoding here, and
         // its arrays (at least n long) are used as they are.
         IncidentStore.Keys keys = given.keys();
+        given.dropKeys(); // this catalog takes the arrays over (and spreads the id hashes in place)
         long[] e = keys != null ? keys.earliest : new long[n];
         long[] l = keys != null ? keys.latest : new long[n];
         boolean[] undated = new boolean[n];
@@ -174,7 +175,6 @@ public final class IncidentCatalog {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        given.dropKeys();
         sort(order, e, l, undated);
         this.store = given.permuted(order);
         earliestMillis = new long[n];
