@@ -192,26 +192,11 @@ public final class IncidentCatalog {
         // The interval tree builds on another core while this one fills the per-index arrays and sorts the latest
         // instants; the id table builds on a third thread.
         int datedFinal = dated;
-        java.util.concurrent.FutureTask<StabbingIndex> tree = new java.util.concurrent.FutureTask<>(
+        java.util.concurrent.FutureTask<StabbingIndex> tree = started(n, "incident-atlas-time-index",
                 () -> new StabbingIndex(earliestMillis, latestMillis, datedFinal));
-        if (n < 50_000) {
-            tree.run();
-        } else {
-            Thread t = new Thread(tree, "incident-atlas-time-index");
-            t.setDaemon(true);
-            t.start();
-        }
         this.incidents = new Views();
-        // the id table too builds on another core, while this one fills the per-index arrays
-        java.util.concurrent.FutureTask<int[]> ids = new java.util.concurrent.FutureTask<>(
+        java.util.concurrent.FutureTask<int[]> ids = started(n, "incident-atlas-id-table",
                 () -> idTable(order, idHash, store));
-        if (n < 50_000) {
-            ids.run();
-        } else {
-            Thread t = new Thread(ids, "incident-atlas-id-table");
-            t.setDaemon(true);
-            t.start();
-        }
         categoryIndex = new int[n];
         lat = new double[n];
         lon = new double[n];
@@ -283,6 +268,20 @@ public final class IncidentCatalog {
             table[slot] = k + 1;
         }
         return table;
+    }
+
+    /** {@code work} as a task, run on a thread of its own for a big catalog, else here and now. */
+    private static <T> java.util.concurrent.FutureTask<T> started(int n, String thread,
+                                                                  java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        if (n < 50_000) {
+            task.run();
+        } else {
+            Thread t = new Thread(task, thread);
+            t.setDaemon(true);
+            t.start();
+        }
+        return task;
     }
 
     /** The task's result, waiting without giving up on interrupts; its runtime exception rethrown. */
