@@ -354,7 +354,7 @@ final class DirectIncident {
      */
     private long keep(boolean limited) throws IOException, Bail {
         if (raw != null) { // most texts are plain ASCII: kept from the bytes, and the parser skips them undecoded
-            long ref = raw.keepPlain(((ParserBase) p).getTokenCharacterOffset(), draft);
+            long ref = plainInPlace();
             if (ref != IncidentDraft.NOT_PLAIN) {
                 textsInPlace++;
                 return stripped(ref, limited);
@@ -379,6 +379,11 @@ final class DirectIncident {
         }
         long ref = draft.plain(c, a, b);
         return ref != IncidentDraft.NOT_PLAIN ? ref : draft.text(c, a, b, checkedWide(c, a, b));
+    }
+
+    /** The current string token kept from the parser's bytes when it is plain, else {@link IncidentDraft#NOT_PLAIN}. */
+    private long plainInPlace() {
+        return raw.keepPlain(((ParserBase) p).getTokenCharacterOffset(), draft);
     }
 
     /**
@@ -571,8 +576,7 @@ final class DirectIncident {
 
     /** The place the current string token names, by its exact text (not stripped); null when there is none. */
     private GeoLocation namedPlace() throws IOException {
-        long ref = raw == null ? IncidentDraft.NOT_PLAIN
-                : raw.keepPlain(((ParserBase) p).getTokenCharacterOffset(), draft);
+        long ref = raw == null ? IncidentDraft.NOT_PLAIN : plainInPlace();
         if (ref == IncidentDraft.NOT_PLAIN) {
             return lookups.place(p.getText());
         }
