@@ -194,7 +194,7 @@ public final class Edtf {
         return (start + DAY_BIAS) | (end + DAY_BIAS) << 23 | (long) p.ordinal() << 46 | (long) q << 49;
     }
 
-    /** {@code yyyy-mm-ddThh:mm[:ss]} and no offset, {@code Z}, {@code ±hh} or {@code ±hh:mm}; {@code s[10]} is 'T'. */
+    /** {@code yyyy-mm-ddThh:mm[:ss]} then no offset, {@code Z}, {@code ±hh} or {@code ±hh:mm}; {@code s[10]} is T. */
     private static boolean dateTime(CharSequence s, int n, TimeFields out) {
         long day = plainDate(s, 0, 10);
         int hour = digits(s, 11, 2);

@@ -87,8 +87,7 @@ public final class Incident {
             w.i64(when.latest().getEpochSecond());
             w.i32(when.latest().getNano());
             w.u8(when.precision().ordinal());
-            w.u8((when.uncertain() ? 1 : 0) | (when.approximate() ? 2 : 0) | (when.interval() ? 4 : 0)
-                    | (when.openStart() ? 8 : 0) | (when.openEnd() ? 16 : 0) | (when.offset() != null ? 32 : 0));
+            w.u8(TimeFields.flagsOf(when));
             if (when.offset() != null) {
                 w.i32(when.offset().getTotalSeconds());
             }
@@ -169,11 +168,10 @@ public final class Incident {
         Instant latest = Instant.ofEpochSecond(r.i64(), r.i32());
         TimePrecision precision = TIME_PRECISIONS[r.u8()];
         int f = r.u8();
-        ZoneOffset offset = (f & 32) != 0 ? ZoneOffset.ofTotalSeconds(r.i32()) : null;
+        ZoneOffset offset = (f & TimeFields.OFFSET) != 0 ? ZoneOffset.ofTotalSeconds(r.i32()) : null;
         Packed.Reader t = texts();
         t.skipText();
-        return new TimeExtent(t.text(), earliest, latest, precision, (f & 1) != 0, (f & 2) != 0, (f & 4) != 0,
-                (f & 8) != 0, (f & 16) != 0, offset);
+        return TimeFields.extent(t.text(), earliest, latest, precision, f, offset);
     }
 
     /** Where it happened, or {@code null} when unlocated. */
@@ -326,7 +324,10 @@ public final class Incident {
     }
 
     private int placeAt() {
-        return isDated() ? TIME_AT + TIME_BYTES + ((buf[off + TIME_AT + TIME_BYTES - 1] & 32) != 0 ? 4 : 0) : TIME_AT;
+        if (!isDated()) {
+            return TIME_AT;
+        }
+        return TIME_AT + TIME_BYTES + ((buf[off + TIME_AT + TIME_BYTES - 1] & TimeFields.OFFSET) != 0 ? 4 : 0);
     }
 
     /** A reader at the id, past the fixed-width blocks. */

@@ -224,6 +224,10 @@ public final class IncidentStore {
             area[i] = where == null ? null : where.admin1();
         }
 
+        private static long millis(java.time.Instant t) {
+            return TimeFields.millis(t.getEpochSecond(), t.getNano());
+        }
+
         void set(int i, IncidentDraft d) {
             TimeFields when = d.when;
             earliest[i] = when.dated ? when.earliestMillis() : Long.MAX_VALUE;
@@ -269,11 +273,6 @@ public final class IncidentStore {
                 areaCount++;
             }
             return s;
-        }
-
-        /** As the packed form gives it: whole seconds and whole milliseconds of the nanoseconds. */
-        private static long millis(java.time.Instant t) {
-            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1000L), t.getNano() / 1_000_000);
         }
 
         void grow(int capacity) {

@@ -43,9 +43,27 @@ public final class TimeFields {
         latestSecond = t.latest().getEpochSecond();
         latestNano = t.latest().getNano();
         precision = t.precision();
-        flags = (t.uncertain() ? UNCERTAIN : 0) | (t.approximate() ? APPROXIMATE : 0) | (t.interval() ? INTERVAL : 0)
-                | (t.openStart() ? OPEN_START : 0) | (t.openEnd() ? OPEN_END : 0) | (t.offset() != null ? OFFSET : 0);
+        flags = flagsOf(t);
         offsetSeconds = t.offset() != null ? t.offset().getTotalSeconds() : 0;
+    }
+
+    /** The qualifier and shape bits of {@code t}, as the store packs them. */
+    static int flagsOf(TimeExtent t) {
+        return (t.uncertain() ? UNCERTAIN : 0) | (t.approximate() ? APPROXIMATE : 0) | (t.interval() ? INTERVAL : 0)
+                | (t.openStart() ? OPEN_START : 0) | (t.openEnd() ? OPEN_END : 0) | (t.offset() != null ? OFFSET : 0);
+    }
+
+    /** The extent of packed values: {@code offset} is read only when {@code flags} has {@link #OFFSET}. */
+    static TimeExtent extent(String literal, java.time.Instant earliest, java.time.Instant latest,
+                             TimePrecision precision, int flags, java.time.ZoneOffset offset) {
+        return new TimeExtent(literal, earliest, latest, precision, (flags & UNCERTAIN) != 0,
+                (flags & APPROXIMATE) != 0, (flags & INTERVAL) != 0, (flags & OPEN_START) != 0,
+                (flags & OPEN_END) != 0, (flags & OFFSET) != 0 ? offset : null);
+    }
+
+    /** An instant in epoch milliseconds as the packed form gives it: whole seconds and whole ms of the nanos. */
+    static long millis(long second, int nano) {
+        return Math.addExact(Math.multiplyExact(second, 1000L), nano / 1_000_000);
     }
 
     /** Sets whole-second instants with no offset written. */
@@ -62,12 +80,12 @@ public final class TimeFields {
 
     /** The earliest instant in epoch milliseconds. */
     long earliestMillis() {
-        return Math.addExact(Math.multiplyExact(earliestSecond, 1000L), earliestNano / 1_000_000);
+        return millis(earliestSecond, earliestNano);
     }
 
     /** The latest instant in epoch milliseconds. */
     long latestMillis() {
-        return Math.addExact(Math.multiplyExact(latestSecond, 1000L), latestNano / 1_000_000);
+        return millis(latestSecond, latestNano);
     }
 
     /** The same values written as {@code literal}, as a {@link TimeExtent}: for checks and tests. */
@@ -75,10 +93,8 @@ public final class TimeFields {
         if (!dated) {
             return null;
         }
-        return new TimeExtent(literal, java.time.Instant.ofEpochSecond(earliestSecond, earliestNano),
-                java.time.Instant.ofEpochSecond(latestSecond, latestNano), precision, (flags & UNCERTAIN) != 0,
-                (flags & APPROXIMATE) != 0, (flags & INTERVAL) != 0, (flags & OPEN_START) != 0,
-                (flags & OPEN_END) != 0, (flags & OFFSET) != 0 ? java.time.ZoneOffset.ofTotalSeconds(offsetSeconds)
-                : null);
+        return extent(literal, java.time.Instant.ofEpochSecond(earliestSecond, earliestNano),
+                java.time.Instant.ofEpochSecond(latestSecond, latestNano), precision, flags,
+                java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
     }
 }
